@@ -1,0 +1,12 @@
+import type { Channel } from "../../shared/schemas";
+import { apiChannel } from "./api";
+import type { ChannelAdapter } from "./types";
+
+/** Every channel Rapport can run, one line each. */
+const adapters: ChannelAdapter[] = [apiChannel];
+
+const byKind = new Map(adapters.map((a) => [a.kind, a]));
+
+export function channelAdapter(kind: Channel): ChannelAdapter | undefined {
+  return byKind.get(kind);
+}

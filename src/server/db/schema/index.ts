@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./customers";
+export * from "./conversations";
+export * from "./events";

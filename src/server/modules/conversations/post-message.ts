@@ -1,0 +1,61 @@
+import { sql } from "drizzle-orm";
+import type { Actor } from "../../actor";
+import { eventActorOf } from "../../actor";
+import type { Tx } from "../../db/client";
+import { forbidden, notFound } from "../../lib/errors";
+import { policies } from "../../policies";
+import type { Channel } from "../../../shared/schemas";
+import { deliverMessageJob } from "../../channels/deliver-job";
+import { channelAdapter } from "../../channels/registry";
+import { enqueue } from "../../jobs/queue";
+import { notifyUsers } from "../notifications/notify";
+import { appendMessage, normalizeContent } from "./append-message";
+import { resolveMentions } from "./mentions";
+
+/** An agent replies to the customer or writes a private note (with @mentions) for teammates. */
+export async function postMessage(opts: {
+  tx: Tx;
+  actor: Actor;
+  conversationId: string;
+  kind: "reply" | "note";
+  content: { text?: string; html?: string };
+}): Promise<{ messageId: string }> {
+  const { tx, actor, kind } = opts;
+  const res = await tx.execute(sql`
+    SELECT id, status, customer_id, language, channel FROM conversations
+    WHERE id = ${opts.conversationId} AND account_id = ${actor.accountId} FOR UPDATE`);
+  const conv = res.rows[0] as { id: string; status: string; customer_id: string; language: string | null; channel: Channel } | undefined;
+  if (!conv) throw notFound("Conversation");
+  if (kind === "reply" && !policies.reply(actor, conv.status)) {
+    throw forbidden("This conversation is closed; reopen it (supervisors) or start a new one to reply");
+  }
+  const content = normalizeContent(opts.content);
+  const mentions = await resolveMentions(tx, actor.accountId, content.text);
+  const eventActor = eventActorOf(actor);
+  const msg = await appendMessage({
+    tx,
+    accountId: actor.accountId,
+    conversationId: conv.id,
+    language: conv.language,
+    kind,
+    author: { userId: actor.userId },
+    content,
+    mentions,
+    actor: eventActor,
+  });
+  if (kind === "reply" && channelAdapter(conv.channel)?.capabilities.outbound) {
+    await enqueue(tx, deliverMessageJob, { messageId: msg.id }, { accountId: actor.accountId });
+  }
+  if (mentions.length) {
+    await notifyUsers({
+      tx,
+      accountId: actor.accountId,
+      userIds: mentions,
+      type: "mention",
+      conversationId: conv.id,
+      messageId: msg.id,
+      actorUserId: actor.userId,
+    });
+  }
+  return { messageId: msg.id };
+}

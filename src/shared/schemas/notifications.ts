@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { Id, IsoDate, UserRef } from "./common";
+
+export const Notification = z
+  .object({
+    id: Id,
+    type: z.enum(["mention", "assigned"]),
+    conversationId: Id.nullable(),
+    conversationNumber: z.number().int().nullable(),
+    messageId: Id.nullable(),
+    actor: UserRef.nullable(),
+    excerpt: z.string().nullable(),
+    readAt: IsoDate.nullable(),
+    createdAt: IsoDate,
+  })
+  .meta({ id: "Notification" });
+export type Notification = z.infer<typeof Notification>;

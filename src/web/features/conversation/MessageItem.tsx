@@ -1,0 +1,34 @@
+import type { Message } from "../../../shared/schemas";
+import { Avatar } from "../../components/Avatar";
+import { Icon } from "../../components/Icon";
+import { HtmlBody } from "./HtmlBody";
+
+const KIND_LABEL = { incoming: "Message", reply: "Reply", note: "Private note" } as const;
+
+export function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
+  const author = m.author.name ?? (m.author.type === "customer" ? "Customer" : "Rapport");
+  const time = new Date(m.createdAt).toLocaleTimeString(undefined, { timeStyle: "short" });
+  return (
+    <article
+      className={`msg ${m.kind} ${mine ? "mine" : ""}`}
+      data-testid="message"
+      data-kind={m.kind}
+      data-id={m.id}
+      aria-label={`${KIND_LABEL[m.kind]} from ${author}`}
+    >
+      <header>
+        <Avatar id={m.author.id ?? m.id} name={author} size={24} />
+        <strong>{author}</strong>
+        {m.kind === "note" && (
+          <span className="note-label">
+            <Icon name="lock" size={12} /> Private note
+          </span>
+        )}
+        <time dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
+          {time}
+        </time>
+      </header>
+      {m.html ? <HtmlBody html={m.html} text={m.text} /> : <div className="msg-text">{m.text}</div>}
+    </article>
+  );
+}
