@@ -16,6 +16,8 @@ import { registerErrorHandling, registerJsonParser } from "./http/errors";
 import { buildOpenApi, collectRoutes } from "./http/openapi";
 import { serializerCompiler, validatorCompiler } from "./http/zod";
 import { JobWorker } from "./jobs/queue";
+import { CryptoBox } from "./lib/crypto-box";
+import { createStorage } from "./storage/blob-storage";
 import { apiTokenRoutes } from "./modules/api-tokens/routes";
 import { authPlugin } from "./modules/auth/plugin";
 import { authRoutes } from "./modules/auth/routes";
@@ -23,6 +25,11 @@ import { conversationRoutes } from "./modules/conversations/routes";
 import { unsnoozeJob } from "./modules/conversations/unsnooze-job";
 import { startMaintenance } from "./jobs/maintenance";
 import { deliverMessageJob } from "./channels/deliver-job";
+import { autoMailJob } from "./channels/email/acknowledge";
+import { ingestEmailJob } from "./channels/email/ingest-job";
+import { emailRoutes } from "./channels/email/routes";
+import { registerEmailRuntime } from "./channels/email/runtime";
+import { inboxRoutes } from "./modules/inboxes/routes";
 import { customerRoutes } from "./modules/customers/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { teamRoutes } from "./modules/teams/routes";
@@ -49,9 +56,14 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
   const bus: Bus = config.redisUrl ? await RedisBus.connect(config.redisUrl) : new MemoryBus();
   const hub = new RealtimeHub(bus);
   const relay = new OutboxRelay(db, (err) => app.log.error({ err }, "outbox relay failed"));
-  const worker = new JobWorker(db, (err, type) => app.log.warn({ err, type }, "job failed"));
+  const box = new CryptoBox({ secretKey: config.secretKey, dataDir: config.dataDir });
+  const storage = createStorage(config);
+  const deps = { config, box, storage, kick: () => relay.kick() };
+  const worker = new JobWorker(db, deps, (err, type) => app.log.warn({ err, type }, "job failed"), 500, 5 * 60_000, config.jobConcurrency);
   worker.register(unsnoozeJob);
   worker.register(deliverMessageJob);
+  worker.register(ingestEmailJob);
+  worker.register(autoMailJob);
   relay.listen(realtimeListener(db, hub));
 
   const ctx: AppContext = {
@@ -62,6 +74,9 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
     hub,
     relay,
     worker,
+    box,
+    storage,
+    email: null,
     async write(_actor, fn) {
       const out = await db.transaction(fn);
       relay.kick();
@@ -72,6 +87,7 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
     },
   };
   app.decorate("ctx", ctx);
+  ctx.email = registerEmailRuntime(app, ctx, deps);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -109,6 +125,8 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
   await app.register(customerRoutes);
   await app.register(conversationRoutes);
   await app.register(notificationRoutes);
+  await app.register(inboxRoutes);
+  await app.register(emailRoutes);
   await app.register(realtimeRoutes);
 
   let openapi: ReturnType<typeof buildOpenApi> | null = null;

@@ -2,9 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 
 /** Every setting Rapport reads, parsed and validated in one place (environment + CLI flags). */
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
-  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+const bool = z.enum(["true", "false", "1", "0", "yes", "no", "on", "off"]).transform((v) => ["true", "1", "yes", "on"].includes(v));
 
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,12 +15,45 @@ const EnvSchema = z.object({
   RAPPORT_ADMIN_PASSWORD: z.string().min(8).optional(),
   RAPPORT_ACCOUNT_NAME: z.string().min(1).max(120).default("My company"),
   RAPPORT_SIGNUP: z.enum(["open", "closed"]).default("closed"),
-  RAPPORT_BODY_LIMIT: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RAPPORT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   RAPPORT_TRUST_PROXY: bool.default(false),
   RAPPORT_ROLE: z.enum(["all", "web", "worker"]).default("all"),
   RAPPORT_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   RAPPORT_DB_POOL: z.coerce.number().int().min(1).max(200).default(20),
   RAPPORT_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  RAPPORT_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  RAPPORT_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (32 bytes), e.g. from `openssl rand -hex 32`")
+    .optional(),
+  RAPPORT_ALLOW_PRIVATE_HOSTS: bool.default(false),
+  RAPPORT_SMTP_PORT: z.union([z.literal("off"), z.coerce.number().int().min(0).max(65535)]).default(2525),
+  RAPPORT_SMTP_HOST: z.string().optional(),
+  RAPPORT_SMTP_HOSTNAME: z.string().optional(),
+  RAPPORT_SMTP_TLS_CERT: z.string().optional(),
+  RAPPORT_SMTP_TLS_KEY: z.string().optional(),
+  RAPPORT_SMTP_MAX_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  RAPPORT_SMTP_RELAY_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "smtp://user:password@host:port or smtps://…")
+    .optional(),
+  RAPPORT_EMAIL_AUTO_LIMIT: z.coerce.number().int().min(0).max(1000).default(3),
+  RAPPORT_IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  RAPPORT_STORAGE: z.enum(["fs", "s3"]).default("fs"),
+  RAPPORT_S3_ENDPOINT: z.string().url().optional(),
+  RAPPORT_S3_REGION: z.string().default("us-east-1"),
+  RAPPORT_S3_BUCKET: z.string().optional(),
+  RAPPORT_S3_ACCESS_KEY_ID: z.string().optional(),
+  RAPPORT_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  RAPPORT_S3_FORCE_PATH_STYLE: bool.default(true),
 });
 
 export type Config = {
@@ -40,17 +71,40 @@ export type Config = {
   logLevel: string;
   dbPoolSize: number;
   sessionDays: number;
+  /** Jobs one process runs side by side. */
+  jobConcurrency: number;
   /** Background loops (outbox relay, job worker, snooze waker) run in this process. */
   runWorkers: boolean;
   demo: boolean;
+  /** 32-byte key that encrypts stored credentials (IMAP/SMTP passwords); else kept in the data dir. */
+  secretKey?: string;
+  email: {
+    /** The built-in SMTP receiver; null when off. */
+    smtp: { port: number; host: string; hostname?: string; tls?: { cert: string; key: string }; maxSize: number } | null;
+    relayUrl?: string;
+    /** Rapport's automatic mail to one address per hour, at most. */
+    autoLimitPerHour: number;
+    /** Admin-configured IMAP/SMTP servers may be on loopback or private networks (off: SSRF-safe). */
+    allowPrivateHosts: boolean;
+    imapPollSeconds: number;
+  };
+  storage:
+    | { kind: "fs" }
+    | {
+        kind: "s3";
+        endpoint?: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
 };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
-  const parsed = EnvSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")),
-  );
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -62,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   };
   const port = flag("port") !== undefined ? Number(flag("port")) : e.PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`Invalid --port: ${flag("port")}`);
+  if ((e.RAPPORT_SMTP_TLS_CERT === undefined) !== (e.RAPPORT_SMTP_TLS_KEY === undefined)) {
+    throw new ConfigError("Set both RAPPORT_SMTP_TLS_CERT and RAPPORT_SMTP_TLS_KEY (PEM file paths), or neither.");
+  }
   if ((e.RAPPORT_ADMIN_EMAIL === undefined) !== (e.RAPPORT_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("Set both RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD, or neither.");
   }
@@ -84,6 +141,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     dbPoolSize: e.RAPPORT_DB_POOL,
     sessionDays: e.RAPPORT_SESSION_DAYS,
     runWorkers: e.RAPPORT_ROLE !== "web",
+    jobConcurrency: e.RAPPORT_JOB_CONCURRENCY,
     demo: argv.includes("--demo"),
+    secretKey: e.RAPPORT_SECRET_KEY,
+    email: {
+      smtp:
+        e.RAPPORT_SMTP_PORT === "off"
+          ? null
+          : {
+              port: e.RAPPORT_SMTP_PORT,
+              host: e.RAPPORT_SMTP_HOST ?? e.HOST,
+              hostname: e.RAPPORT_SMTP_HOSTNAME,
+              tls:
+                e.RAPPORT_SMTP_TLS_CERT && e.RAPPORT_SMTP_TLS_KEY
+                  ? { cert: e.RAPPORT_SMTP_TLS_CERT, key: e.RAPPORT_SMTP_TLS_KEY }
+                  : undefined,
+              maxSize: e.RAPPORT_SMTP_MAX_SIZE,
+            },
+      relayUrl: e.RAPPORT_SMTP_RELAY_URL,
+      autoLimitPerHour: e.RAPPORT_EMAIL_AUTO_LIMIT,
+      allowPrivateHosts: e.RAPPORT_ALLOW_PRIVATE_HOSTS,
+      imapPollSeconds: e.RAPPORT_IMAP_POLL_SECONDS,
+    },
+    storage: storageConfig(e),
+  };
+}
+
+function storageConfig(e: z.infer<typeof EnvSchema>): Config["storage"] {
+  if (e.RAPPORT_STORAGE === "fs") return { kind: "fs" };
+  if (!e.RAPPORT_S3_BUCKET || !e.RAPPORT_S3_ACCESS_KEY_ID || !e.RAPPORT_S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError("RAPPORT_STORAGE=s3 needs RAPPORT_S3_BUCKET, RAPPORT_S3_ACCESS_KEY_ID and RAPPORT_S3_SECRET_ACCESS_KEY.");
+  }
+  return {
+    kind: "s3",
+    endpoint: e.RAPPORT_S3_ENDPOINT,
+    region: e.RAPPORT_S3_REGION,
+    bucket: e.RAPPORT_S3_BUCKET,
+    accessKeyId: e.RAPPORT_S3_ACCESS_KEY_ID,
+    secretAccessKey: e.RAPPORT_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.RAPPORT_S3_FORCE_PATH_STYLE,
   };
 }

@@ -1,10 +1,13 @@
 import type { FastifyRequest } from "fastify";
 import type pg from "pg";
 import type { Actor } from "./actor";
+import type { EmailRuntime } from "./channels/email/runtime";
 import type { Config } from "./config";
 import type { Db, Tx } from "./db/client";
 import type { OutboxRelay } from "./events/relay";
 import type { JobWorker } from "./jobs/queue";
+import type { CryptoBox } from "./lib/crypto-box";
+import type { BlobStorage } from "./storage/blob-storage";
 import type { Bus } from "./realtime/bus";
 import type { RealtimeHub } from "./realtime/hub";
 
@@ -17,6 +20,10 @@ export type AppContext = {
   hub: RealtimeHub;
   relay: OutboxRelay;
   worker: JobWorker;
+  box: CryptoBox;
+  storage: BlobStorage;
+  /** The email channel's receiver and fetchers in this process; set once the app is built. */
+  email: EmailRuntime | null;
   /** Runs a use-case in one transaction, then wakes the outbox relay so listeners see it at once. */
   write<T>(actor: Actor | null, fn: (tx: Tx) => Promise<T>): Promise<T>;
   publicUrl(req: FastifyRequest): string;

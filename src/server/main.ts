@@ -58,7 +58,9 @@ async function main() {
 
   const address = await app.listen({ port: config.port, host: config.host });
   const url = config.publicUrl ?? address.replace("127.0.0.1", "localhost");
-  console.log(`\nRapport is running at ${url}\nAPI docs: ${url}/api/docs\n`);
+  const smtp = app.ctx.email?.smtpPort();
+  const mail = smtp ? `Mail in: SMTP on ${config.email.smtp?.host}:${smtp} (point an MX or a forwarding rule here)\n` : "";
+  console.log(`\nRapport is running at ${url}\nAPI docs: ${url}/api/docs\n${mail}`);
 }
 
 main().catch((err) => {

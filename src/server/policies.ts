@@ -11,11 +11,12 @@ export const policies = {
   grantRole: (a: Actor, role: Role) => atLeast(a, "admin") && (role !== "owner" || a.role === "owner"),
   manageTeams: (a: Actor) => atLeast(a, "admin"),
   manageTokens: (a: Actor) => atLeast(a, "admin"),
+  manageInboxes: (a: Actor) => atLeast(a, "admin"),
   readConversations: (_a: Actor) => true,
   updateConversation: (_a: Actor) => true,
   /** Agents take or drop work for themselves; supervisors and up route it to anyone. */
   assignConversation: (a: Actor, to: string | null, current: string | null) =>
-    atLeast(a, "supervisor") || to === a.userId || (to === null && current === a.userId) || (to === current),
+    atLeast(a, "supervisor") || to === a.userId || (to === null && current === a.userId) || to === current,
   reply: (_a: Actor, status: string) => status !== "closed",
   note: (_a: Actor) => true,
   /** Closed is final: only supervisors reopen a closed conversation. */

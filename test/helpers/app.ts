@@ -4,6 +4,8 @@ import { loadConfig } from "../../src/server/config";
 import { createTeamOfAgents, type TestUser } from "../factories";
 import { createTestDatabase, dropTestDatabase } from "./db";
 
+export const TEST_SECRET_KEY = "0".repeat(63) + "1";
+
 export type TestApp = {
   app: FastifyInstance;
   databaseUrl: string;
@@ -15,9 +17,19 @@ export type TestApp = {
 };
 
 /** The real app on a fresh database; `env` overrides configuration (e.g. RAPPORT_SIGNUP). */
-export async function startTestApp(env: Record<string, string> = {}, opts: { databaseUrl?: string; listen?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { databaseUrl?: string; listen?: boolean } = {},
+): Promise<TestApp> {
   const databaseUrl = opts.databaseUrl ?? (await createTestDatabase());
-  const config = loadConfig({ RAPPORT_LOG_LEVEL: "error", RAPPORT_DATA_DIR: "/nonexistent", RAPPORT_DB_POOL: "10", ...env });
+  const config = loadConfig({
+    RAPPORT_LOG_LEVEL: "error",
+    RAPPORT_DATA_DIR: "/nonexistent",
+    RAPPORT_DB_POOL: "10",
+    RAPPORT_SMTP_PORT: "off",
+    RAPPORT_SECRET_KEY: TEST_SECRET_KEY,
+    ...env,
+  });
   const app = await buildApp(config, databaseUrl, { logger: process.env.TEST_LOG === "1" });
   const serverErrors: string[] = [];
   app.addHook("onResponse", async (req, reply) => {
@@ -38,8 +50,8 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
   };
 }
 
-export async function startTestAppWithTeam(env: Record<string, string> = {}) {
-  const t = await startTestApp(env);
+export async function startTestAppWithTeam(env: Record<string, string> = {}, opts: { listen?: boolean } = {}) {
+  const t = await startTestApp(env, opts);
   const a = await createTeamOfAgents(t.app.ctx.db, "Acme");
   const b = await createTeamOfAgents(t.app.ctx.db, "Globex");
   return { ...t, a, b };

@@ -22,8 +22,13 @@ export type ServerProcess = { child: ChildProcess; url: string; output: () => st
 export async function startServerProcess(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const fullEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, RAPPORT_LOG_LEVEL: "warn", ...env, PORT: port })) if (v !== undefined) fullEnv[k] = v;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts"), "start"], { cwd: root, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  for (const [k, v] of Object.entries({ ...process.env, RAPPORT_LOG_LEVEL: "warn", RAPPORT_SMTP_PORT: "off", ...env, PORT: port }))
+    if (v !== undefined) fullEnv[k] = v;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "src/server/main.ts"), "start"], {
+    cwd: root,
+    env: fullEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout?.on("data", (d) => (out += d));
   child.stderr?.on("data", (d) => (out += d));
@@ -43,7 +48,11 @@ export async function startServerProcess(env: Record<string, string | undefined>
 
 /** Signs in with a password and returns an API token made through the API. */
 export async function apiTokenFor(url: string, email: string, password: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
   const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0];
   const me = await login.json();

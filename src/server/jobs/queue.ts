@@ -1,7 +1,10 @@
 import os from "node:os";
 import { sql } from "drizzle-orm";
 import type { z } from "zod";
+import type { Config } from "../config";
 import type { Db, DbOrTx } from "../db/client";
+import type { CryptoBox } from "../lib/crypto-box";
+import type { BlobStorage } from "../storage/blob-storage";
 import { jobs } from "../db/schema";
 
 /** A job type: a name, a payload schema and a handler. Registered by name; never looked up by class. */
@@ -9,8 +12,19 @@ export type JobDefinition<S extends z.ZodType> = {
   type: string;
   payload: S;
   maxAttempts?: number;
-  handle: (payload: z.output<S>, ctx: { db: Db; jobId: number; attempt: number }) => Promise<void>;
+  handle: (payload: z.output<S>, ctx: JobContext) => Promise<void>;
 };
+
+/** What a handler may use besides the database: settings, the credential box, file storage. */
+export type JobDeps = {
+  config: Config;
+  box: CryptoBox;
+  storage: BlobStorage;
+  /** Wakes the outbox relay after a job committed events, so they are pushed at once. */
+  kick: () => void;
+};
+
+export type JobContext = { db: Db; jobId: number; attempt: number; maxAttempts: number; deps: JobDeps };
 
 export function defineJob<S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> {
   return def;
@@ -32,8 +46,7 @@ export async function enqueue<S extends z.ZodType>(
 }
 
 /** Exponential backoff with jitter: 2s, 4s, 8s … capped at one hour. */
-export const backoffMs = (attempt: number) =>
-  Math.min(3_600_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+export const backoffMs = (attempt: number) => Math.min(3_600_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
 
 /**
  * Claims due jobs with FOR UPDATE SKIP LOCKED so any number of nodes can work the same table.
@@ -41,16 +54,19 @@ export const backoffMs = (attempt: number) =>
  */
 export class JobWorker {
   private defs = new Map<string, JobDefinition<z.ZodType>>();
-  private timer: NodeJS.Timeout | null = null;
+  private timers = new Set<NodeJS.Timeout>();
   private stopped = true;
-  private busy = false;
+  private busy = 0;
   readonly workerId = `${os.hostname()}:${process.pid}`;
 
   constructor(
     private db: Db,
+    private deps: JobDeps,
     private onError: (err: unknown, jobType: string) => void,
     private pollMs = 500,
     private leaseMs = 5 * 60_000,
+    /** Loops claiming jobs side by side: mail parsing and delivery wait on I/O, not on each other. */
+    private concurrency = 4,
   ) {}
 
   register(def: JobDefinition<z.ZodType>): void {
@@ -59,53 +75,90 @@ export class JobWorker {
 
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    void this.recoverOrphans()
+      .catch((err) => this.onError(err, "recover"))
+      .finally(() => {
+        for (let i = 0; i < this.concurrency; i++) this.schedule(i * 25);
+      });
+  }
+
+  /**
+   * Jobs a crashed process on this host was running go back to the queue at once, instead of after the
+   * lease: a kill -9 mid-burst must not leave accepted mail waiting minutes. Other hosts' jobs wait for
+   * the lease, since their process can't be checked from here.
+   */
+  async recoverOrphans(): Promise<number> {
+    const host = os.hostname();
+    const res = await this.db.execute(sql`SELECT DISTINCT locked_by FROM jobs WHERE status = 'running' AND locked_by LIKE ${`${host}:%`}`);
+    const dead = (res.rows as { locked_by: string }[])
+      .map((r) => r.locked_by)
+      .filter((id) => id !== this.workerId && !alive(Number(id.slice(host.length + 1))));
+    if (!dead.length) return 0;
+    const upd = await this.db.execute(sql`
+      UPDATE jobs SET status = 'queued', locked_at = NULL, locked_by = NULL, run_at = now()
+      WHERE status = 'running' AND locked_by = ANY(${sql.param(dead)}::text[])`);
+    return upd.rowCount ?? 0;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    while (this.busy) await new Promise((r) => setTimeout(r, 10));
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    while (this.busy > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    this.timer = setTimeout(() => void this.loop(), ms);
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      void this.loop();
+    }, ms);
+    this.timers.add(t);
   }
 
   private async loop(): Promise<void> {
-    this.busy = true;
+    this.busy++;
     let worked = false;
     try {
       worked = await this.runOne();
     } catch (err) {
       this.onError(err, "claim");
     } finally {
-      this.busy = false;
+      this.busy--;
       this.schedule(worked ? 0 : this.pollMs);
     }
   }
 
   /** Claims and runs one due job; true when there was one. */
   async runOne(): Promise<boolean> {
+    // Job bookkeeping commits without waiting for the WAL flush: a claim or a "done" lost in a crash only
+    // means the job runs again, and every handler is idempotent. The work itself decides its own durability.
     const claimed = await this.db.execute(sql`
+      WITH async AS (SELECT set_config('synchronous_commit', 'off', true))
       UPDATE jobs SET status = 'running', locked_at = now(), locked_by = ${this.workerId}, attempts = attempts + 1
       WHERE id = (
         SELECT id FROM jobs
         WHERE (status = 'queued' AND run_at <= now())
            OR (status = 'running' AND locked_at < now() - make_interval(secs => ${this.leaseMs / 1000}))
         ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+        AND EXISTS (SELECT 1 FROM async)
       RETURNING id, type, payload, attempts, max_attempts`);
-    const row = claimed.rows[0] as
-      | { id: number; type: string; payload: unknown; attempts: number; max_attempts: number }
-      | undefined;
+    const row = claimed.rows[0] as { id: number; type: string; payload: unknown; attempts: number; max_attempts: number } | undefined;
     if (!row) return false;
     const id = Number(row.id);
     const def = this.defs.get(row.type);
     try {
       if (!def) throw new Error(`no handler for job type ${row.type}`);
-      await def.handle(def.payload.parse(row.payload), { db: this.db, jobId: id, attempt: row.attempts });
-      await this.db.execute(sql`UPDATE jobs SET status = 'done', finished_at = now(), last_error = NULL WHERE id = ${id}`);
+      await def.handle(def.payload.parse(row.payload), {
+        db: this.db,
+        jobId: id,
+        attempt: row.attempts,
+        maxAttempts: row.max_attempts,
+        deps: this.deps,
+      });
+      await this.db.execute(sql`
+        WITH async AS (SELECT set_config('synchronous_commit', 'off', true))
+        UPDATE jobs SET status = 'done', finished_at = now(), last_error = NULL WHERE id = ${id} AND EXISTS (SELECT 1 FROM async)`);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const final = row.attempts >= row.max_attempts;
@@ -117,5 +170,15 @@ export class JobWorker {
       this.onError(err, row.type);
     }
     return true;
+  }
+}
+
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

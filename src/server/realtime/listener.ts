@@ -18,6 +18,7 @@ export function realtimeListener(db: Db, hub: RealtimeHub) {
     const convIds = new Set<string>();
     const created = new Set<string>();
     const messageIds: string[] = [];
+    const updatedIds = new Set<string>();
     const notificationIds: string[] = [];
     for (const e of batch) {
       if (e.type === "notification.created") notificationIds.push(String(e.data.notificationId));
@@ -28,6 +29,11 @@ export function realtimeListener(db: Db, hub: RealtimeHub) {
         if (e.data.messageId) messageIds.push(String(e.data.messageId));
       }
       if (e.type === "message.created") messageIds.push(String(e.data.messageId));
+      // Delivery news (sent, retrying, failed, bounced) changes how a reply shows in the thread.
+      if (e.type.startsWith("message.deliver")) {
+        updatedIds.add(String(e.data.messageId));
+        messageIds.push(String(e.data.messageId));
+      }
     }
     const [convs, msgs, notes] = await Promise.all([
       getConversationsByIds(db, [...convIds]),
@@ -44,7 +50,10 @@ export function realtimeListener(db: Db, hub: RealtimeHub) {
     }
     for (const m of msgs) {
       const accountId = accountOf.get(m.conversation_id);
-      if (accountId) pushes.push(hub.broadcast(accountId, { type: "message.created", data: presentMessage(m) }));
+      if (accountId)
+        pushes.push(
+          hub.broadcast(accountId, { type: updatedIds.has(m.id) ? "message.updated" : "message.created", data: presentMessage(m) }),
+        );
     }
     const recipients = new Map(batch.filter((e) => e.type === "notification.created").map((e) => [String(e.data.notificationId), e]));
     for (const n of notes) {

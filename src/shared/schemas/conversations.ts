@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Attachment, MessageEmail } from "./inboxes";
 import { Id, IsoDate, UserRef } from "./common";
 import { CustomerSummary } from "./customers";
 
@@ -63,7 +64,10 @@ export const CreateConversationInput = z.strictObject({
     })
     .refine((c) => c.email || c.phone || c.externalId, "needs an email, phone or externalId"),
   subject: z.string().trim().max(500).optional(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "must be a language tag like en or pt-BR").optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "must be a language tag like en or pt-BR")
+    .optional(),
   message: z.strictObject(MessageBody).refine(hasBody, "needs text or html"),
 });
 
@@ -120,12 +124,34 @@ export const Message = z
     /** Sanitized on the server; still render it in a sandbox. */
     html: z.string().nullable(),
     mentions: z.array(Id),
+    /** Replies on a delivering channel (email…): pending until sent, failed with the reason; null otherwise. */
+    delivery: z.object({ status: z.enum(["pending", "sent", "failed"]), error: z.string().nullable(), at: IsoDate.nullable() }).nullable(),
+    /** Headers, participants and the unfolded original of an email message; null on other channels. */
+    email: MessageEmail.nullable(),
+    attachments: z.array(Attachment),
     createdAt: IsoDate,
   })
   .meta({ id: "Message" });
 export type Message = z.infer<typeof Message>;
 
-export const CreateMessageInput = z.strictObject({ kind: MessageKind, ...MessageBody }).refine(hasBody, "needs text or html");
+export const CreateMessageInput = z
+  .strictObject({
+    kind: MessageKind,
+    ...MessageBody,
+    /** Email replies: who is copied. Omitted: the people already on the thread (shown to the agent). */
+    cc: z
+      .array(
+        z
+          .string()
+          .trim()
+          .toLowerCase()
+          .pipe(z.email({ message: "must be an email address" })),
+      )
+      .max(50)
+      .optional(),
+  })
+  .refine(hasBody, "needs text or html")
+  .refine((m) => m.cc === undefined || m.kind === "reply", { message: "cc is only for replies", path: ["cc"] });
 
 export const ConversationEvent = z
   .object({

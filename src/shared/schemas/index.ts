@@ -4,3 +4,4 @@ export * from "./customers";
 export * from "./conversations";
 export * from "./notifications";
 export * from "./realtime";
+export * from "./inboxes";

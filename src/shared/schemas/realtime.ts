@@ -4,7 +4,7 @@ import { Id } from "./common";
 /** What the server pushes on /api/v1/realtime. `data` is the entity's one presented shape. */
 export type ServerPush =
   | { type: "conversation.created" | "conversation.updated"; data: import("./conversations").Conversation }
-  | { type: "message.created"; data: import("./conversations").Message }
+  | { type: "message.created" | "message.updated"; data: import("./conversations").Message }
   | { type: "notification.created"; data: import("./notifications").Notification }
   | { type: "presence"; data: Presence }
   | { type: "hello"; data: { userId: string } };

@@ -1,6 +1,11 @@
 import type { z } from "zod";
 import type {
   AcceptInviteInput,
+  CreateInboxInput,
+  EmailAddress,
+  InboundEmail,
+  Inbox,
+  UpdateInboxInput,
   Conversation,
   ConversationEvent,
   Counts,
@@ -74,6 +79,13 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
 }
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
+export type EmailThread = {
+  inbox: { id: string; name: string; address: string } | null;
+  to: EmailAddress[];
+  cc: EmailAddress[];
+  replyAddress: string | null;
+  subject: string | null;
+};
 export type CustomerDetail = Customer & { conversations: Conversation[] };
 /** The list filters, as strings in the URL (limit and sort have server defaults). */
 export type ConversationQuery = { [K in keyof ListConversationsQuery]?: string };
@@ -101,8 +113,15 @@ export const api = {
   updateConversation: (id: string, patch: ConversationPatch) => request<Conversation>("PATCH", `/conversations/${id}`, patch),
   messages: (id: string) => request<Page<Message>>("GET", `/conversations/${id}/messages?limit=200`),
   events: (id: string) => request<{ items: ConversationEvent[] }>("GET", `/conversations/${id}/events`),
-  postMessage: (id: string, kind: "reply" | "note", text: string) =>
-    request<Message>("POST", `/conversations/${id}/messages`, { kind, text }),
+  postMessage: (id: string, kind: "reply" | "note", text: string, cc?: string[]) =>
+    request<Message>("POST", `/conversations/${id}/messages`, { kind, text, ...(cc ? { cc } : {}) }),
+  retryMessage: (id: string) => request<Message>("POST", `/messages/${id}/retry`),
+  emailThread: (id: string) => request<EmailThread>("GET", `/conversations/${id}/email-thread`),
+  inboxes: () => request<{ items: Inbox[] }>("GET", "/inboxes"),
+  createInbox: (b: z.input<typeof CreateInboxInput>) => request<Inbox>("POST", "/inboxes", b),
+  updateInbox: (id: string, b: z.input<typeof UpdateInboxInput>) => request<Inbox>("PATCH", `/inboxes/${id}`, b),
+  deleteInbox: (id: string) => request<void>("DELETE", `/inboxes/${id}`),
+  inboundEmails: (status?: string) => request<{ items: InboundEmail[] }>("GET", `/inbound-emails${qs({ status, limit: "50" })}`),
   customer: (id: string) => request<CustomerDetail>("GET", `/customers/${id}`),
   notifications: () => request<{ items: Notification[]; unread: number }>("GET", "/notifications"),
   markRead: (ids?: string[]) => request<void>("POST", "/notifications/read", ids ? { ids } : {}),

@@ -5,6 +5,7 @@ import { AcceptInvite } from "../features/auth/AcceptInvite";
 import { Setup } from "../features/auth/Setup";
 import { SignIn } from "../features/auth/SignIn";
 import { Workspace } from "../features/inbox/Workspace";
+import { InboxSettings } from "../features/settings/InboxSettings";
 import { usePath } from "./router";
 
 type State = { kind: "loading" } | { kind: "error"; message: string } | { kind: "setup" } | { kind: "signin" } | { kind: "ready"; me: Me };
@@ -62,6 +63,7 @@ export function App() {
     case "signin":
       return <SignIn onDone={signedIn} />;
     case "ready":
+      if (path === "/settings/inboxes") return <InboxSettings me={state.me} />;
       return (
         <Workspace
           me={state.me}

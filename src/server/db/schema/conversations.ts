@@ -1,16 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  customType,
-  index,
-  integer,
-  pgSequence,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, customType, index, integer, pgSequence, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts, teams, users } from "./accounts";
 import { customers } from "./customers";
 
@@ -26,9 +15,7 @@ export const conversations = pgTable(
     accountId: uuid("account_id")
       .notNull()
       .references(() => accounts.id, { onDelete: "cascade" }),
-    number: bigint("number", { mode: "number" })
-      .notNull()
-      .default(sql`nextval('conversation_number_seq')`),
+    number: bigint("number", { mode: "number" }).notNull().default(sql`nextval('conversation_number_seq')`),
     channel: text("channel").notNull(),
     status: text("status", { enum: ["open", "pending", "snoozed", "resolved", "closed"] })
       .notNull()
@@ -86,6 +73,10 @@ export const messages = pgTable(
     text: text("text").notNull().default(""),
     html: text("html"),
     mentions: uuid("mentions").array().notNull().default(sql`'{}'::uuid[]`),
+    /** Outbound replies on a delivering channel: pending until sent; failed shows the reason and a retry. */
+    deliveryStatus: text("delivery_status", { enum: ["pending", "sent", "failed"] }),
+    deliveryError: text("delivery_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id)],

@@ -2,3 +2,4 @@ export * from "./accounts";
 export * from "./customers";
 export * from "./conversations";
 export * from "./events";
+export * from "./email";

@@ -10,11 +10,12 @@ const PREVIEW_CHARS = 160;
 export const SEARCH_CHARS = 10_000;
 const SEARCH_MAX_MESSAGES = 500;
 
-export type MessageContent = { text?: string; html?: string };
+/** `htmlSanitized`: a channel already sanitized the HTML with its own rules (email: remote images held back). */
+export type MessageContent = { text?: string; html?: string; htmlSanitized?: boolean };
 
 /** Sanitised HTML and the plain text every message has (for previews, search and text-only channels). */
 export function normalizeContent(content: MessageContent): { text: string; html: string | null } {
-  const html = content.html?.trim() ? sanitizeMessageHtml(content.html) : null;
+  const html = content.html?.trim() ? (content.htmlSanitized ? content.html : sanitizeMessageHtml(content.html)) : null;
   const text = content.text?.trim() ? content.text.replace(/\r\n?/g, "\n") : html ? htmlToText(html) : "";
   if (!text.trim() && !html) throw badRequest("body: needs text or html with visible content", "body.text");
   return { text, html };

@@ -6,10 +6,9 @@ import type { DbOrTx } from "../../db/client";
 import { execPrepared } from "../../db/prepared";
 import { detectLanguage, searchConfigFor } from "../../lib/language";
 import type { IdentityClaim } from "../customers/find-or-create-customer";
-import { normalizeContent, previewOf, SEARCH_CHARS } from "./append-message";
+import { type MessageContent, normalizeContent, previewOf, SEARCH_CHARS } from "./append-message";
 import { type Idempotency, replayIdempotent, requestHash } from "./idempotency";
 import type { ConversationRow } from "./present";
-
 
 /**
  * A customer starts a conversation: the customer is found by any of their identities or created, the
@@ -27,7 +26,7 @@ export async function createConversation(opts: {
   customer: { identities: IdentityClaim[]; name?: string };
   subject?: string;
   language?: string;
-  message: { text?: string; html?: string };
+  message: MessageContent;
   status?: Status;
   at?: Date;
   idempotency?: Idempotency;
@@ -48,7 +47,10 @@ export async function createConversation(opts: {
   const searchText = content.text.slice(0, SEARCH_CHARS);
   const eventActor = opts.actor.type === "api" || opts.actor.type === "system" ? null : opts.actor;
 
-  const [out] = await execPrepared<ConversationRow & { claimed: number; found: number; idents_added: number }>(db, idem ? "create_conversation_idem" : "create_conversation", sql`
+  const [out] = await execPrepared<ConversationRow & { claimed: number; found: number; idents_added: number }>(
+    db,
+    idem ? "create_conversation_idem" : "create_conversation",
+    sql`
     WITH idem AS (
       ${
         idem
@@ -113,7 +115,8 @@ export async function createConversation(opts: {
       coalesce((SELECT i.value FROM customer_identities i, found f WHERE i.customer_id = f.customer_id AND i.kind = 'phone' ORDER BY i.created_at LIMIT 1), ${phoneClaim}) AS customer_phone,
       conv.subject, conv.tags, conv.language, conv.preview, conv.preview_kind, conv.message_count, conv.last_message_at,
       conv.last_activity_at, conv.created_at, conv.updated_at, conv.last_activity_at::text AS cursor_t
-    FROM (SELECT 1) one LEFT JOIN conv ON true`);
+    FROM (SELECT 1) one LEFT JOIN conv ON true`,
+  );
 
   if (out.claimed === 0 && idem) {
     await replayIdempotent(db, accountId, idem);
@@ -134,7 +137,9 @@ async function adoptWinningCustomer(db: DbOrTx, accountId: string, loser: string
       SELECT customer_id FROM customer_identities WHERE account_id = ${accountId} AND kind = ${kind} AND value = ${value}`);
     const winner = (w.rows[0] as { customer_id: string }).customer_id;
     await tx.execute(sql`UPDATE conversations SET customer_id = ${winner} WHERE id = ${conversationId}`);
-    await tx.execute(sql`UPDATE messages SET author_customer_id = ${winner} WHERE conversation_id = ${conversationId} AND author_customer_id = ${loser}`);
+    await tx.execute(
+      sql`UPDATE messages SET author_customer_id = ${winner} WHERE conversation_id = ${conversationId} AND author_customer_id = ${loser}`,
+    );
     await tx.execute(sql`
       UPDATE events SET data = data || jsonb_build_object('customerId', ${winner}::text),
         actor_id = CASE WHEN actor_type = 'customer' THEN ${winner}::uuid ELSE actor_id END

@@ -10,10 +10,23 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-type Message = { id: string; conversationId: string; kind: string; author: { type: string; id: string | null; name: string | null }; text: string; html: string | null; mentions: string[]; createdAt: string };
+type Message = {
+  id: string;
+  conversationId: string;
+  kind: string;
+  author: { type: string; id: string | null; name: string | null };
+  text: string;
+  html: string | null;
+  mentions: string[];
+  createdAt: string;
+};
 
 async function newConversation(email: string, text = "hello") {
-  const res = await t.as(t.a.owner, { method: "POST", url: "/api/v1/conversations", payload: { channel: "api", customer: { email, name: "Mia Customer" }, message: { text } } });
+  const res = await t.as(t.a.owner, {
+    method: "POST",
+    url: "/api/v1/conversations",
+    payload: { channel: "api", customer: { email, name: "Mia Customer" }, message: { text } },
+  });
   expect(res.statusCode).toBe(201);
   return res.json();
 }
@@ -27,14 +40,22 @@ const post = (body: Record<string, unknown>, opts: { user?: TestUser; id?: strin
 const messages = async (id = conv.id, query = ""): Promise<Message[]> =>
   (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${id}/messages${query}` })).json().items;
 const getConv = async (id: string) => (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${id}` })).json();
-const patch = (id: string, payload: Record<string, unknown>, user: TestUser = t.a.supervisor) => t.as(user, { method: "PATCH", url: `/api/v1/conversations/${id}`, payload });
+const patch = (id: string, payload: Record<string, unknown>, user: TestUser = t.a.supervisor) =>
+  t.as(user, { method: "PATCH", url: `/api/v1/conversations/${id}`, payload });
 
 describe("POST /api/v1/conversations/:id/messages", () => {
   it("posts a reply as the agent and makes it the conversation's preview", async () => {
     const c = await newConversation("reply@example.com");
     const res = await post({ kind: "reply", text: "We are on it." }, { id: c.id });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ conversationId: c.id, kind: "reply", author: { type: "user", id: t.a.agent.id, name: t.a.agent.name }, text: "We are on it.", html: null, mentions: [] });
+    expect(res.json()).toMatchObject({
+      conversationId: c.id,
+      kind: "reply",
+      author: { type: "user", id: t.a.agent.id, name: t.a.agent.name },
+      text: "We are on it.",
+      html: null,
+      mentions: [],
+    });
     const after = await getConv(c.id);
     expect(after).toMatchObject({ messageCount: 2, preview: "We are on it.", previewKind: "reply", lastMessageAt: res.json().createdAt });
   });
@@ -51,21 +72,39 @@ describe("POST /api/v1/conversations/:id/messages", () => {
     const c = await newConversation("incoming@example.com");
     const res = await post({ kind: "incoming", text: "Any news?" }, { id: c.id });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ kind: "incoming", author: { type: "customer", id: c.customer.id, name: "Mia Customer" }, text: "Any news?" });
+    expect(res.json()).toMatchObject({
+      kind: "incoming",
+      author: { type: "customer", id: c.customer.id, name: "Mia Customer" },
+      text: "Any news?",
+    });
     expect(await getConv(c.id)).toMatchObject({ status: "open", messageCount: 2, preview: "Any news?", previewKind: "incoming" });
   });
 
   it("lists messages oldest first, in pages that cover each message once", async () => {
     const c = await newConversation("thread@example.com", "first");
-    for (const [kind, text] of [["reply", "second"], ["note", "third"], ["incoming", "fourth"], ["reply", "fifth"]]) {
+    for (const [kind, text] of [
+      ["reply", "second"],
+      ["note", "third"],
+      ["incoming", "fourth"],
+      ["reply", "fifth"],
+    ]) {
       expect((await post({ kind, text }, { id: c.id })).statusCode).toBe(201);
     }
     const all = await messages(c.id);
-    expect(all.map((m) => [m.kind, m.text])).toEqual([["incoming", "first"], ["reply", "second"], ["note", "third"], ["incoming", "fourth"], ["reply", "fifth"]]);
+    expect(all.map((m) => [m.kind, m.text])).toEqual([
+      ["incoming", "first"],
+      ["reply", "second"],
+      ["note", "third"],
+      ["incoming", "fourth"],
+      ["reply", "fifth"],
+    ]);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/messages?limit=2${cursor ? `&cursor=${cursor}` : ""}` });
+      const res = await t.as(t.a.agent, {
+        method: "GET",
+        url: `/api/v1/conversations/${c.id}/messages?limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+      });
       expect(res.statusCode).toBe(200);
       seen.push(...res.json().items.map((m: Message) => m.id));
       cursor = res.json().nextCursor;
@@ -81,7 +120,9 @@ describe("POST /api/v1/conversations/:id/messages", () => {
       const res = await post({ kind, text: "x" }, { id: "00000000-0000-4000-8000-000000000000" });
       expect(res.statusCode, kind).toBe(404);
     }
-    expect((await t.as(t.a.agent, { method: "GET", url: "/api/v1/conversations/00000000-0000-4000-8000-000000000000/messages" })).statusCode).toBe(404);
+    expect(
+      (await t.as(t.a.agent, { method: "GET", url: "/api/v1/conversations/00000000-0000-4000-8000-000000000000/messages" })).statusCode,
+    ).toBe(404);
   });
 
   it("refuses empty content, unknown kinds and fields, and over-long text with 400", async () => {
@@ -92,7 +133,10 @@ describe("POST /api/v1/conversations/:id/messages", () => {
       [{ kind: "email", text: "x" }, "body.kind"],
       [{ text: "x" }, "body.kind"],
       [{ kind: "reply", text: "x".repeat(100_001) }, "body.text"],
-      [{ kind: "reply", text: "x", cc: "boss@example.com" }, "body"],
+      [{ kind: "reply", text: "x", bcc: "boss@example.com" }, "body"],
+      [{ kind: "reply", text: "x", cc: "boss@example.com" }, "body.cc"],
+      [{ kind: "reply", text: "x", cc: ["not an address"] }, "body.cc.0"],
+      [{ kind: "reply", text: "x", cc: ["boss@example.com"] }, "body.cc"],
     ];
     const before = (await getConv(conv.id)).messageCount;
     for (const [body, field] of cases) {
@@ -106,7 +150,11 @@ describe("POST /api/v1/conversations/:id/messages", () => {
 
 describe("incoming messages and the conversation's status", () => {
   it("reopen a resolved, pending or snoozed conversation, recording why", async () => {
-    for (const change of [{ status: "resolved" }, { status: "pending" }, { snoozedUntil: new Date(Date.now() + 3_600_000).toISOString() }]) {
+    for (const change of [
+      { status: "resolved" },
+      { status: "pending" },
+      { snoozedUntil: new Date(Date.now() + 3_600_000).toISOString() },
+    ]) {
       const c = await newConversation(`reopen-${Object.values(change)[0].slice(0, 8)}@example.com`);
       const changed = await patch(c.id, change, t.a.agent);
       expect(changed.statusCode).toBe(200);
@@ -117,7 +165,11 @@ describe("incoming messages and the conversation's status", () => {
       const trail = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/events` })).json().items;
       expect(trail.slice(-2)).toMatchObject([
         { type: "message.created", actor: { type: "customer", id: c.customer.id }, data: { messageId: res.json().id, kind: "incoming" } },
-        { type: "conversation.status_changed", actor: { type: "customer", id: c.customer.id }, data: { from, to: "open", reason: "customer_replied" } },
+        {
+          type: "conversation.status_changed",
+          actor: { type: "customer", id: c.customer.id },
+          data: { from, to: "open", reason: "customer_replied" },
+        },
       ]);
     }
   });
@@ -125,7 +177,9 @@ describe("incoming messages and the conversation's status", () => {
   it("leave an open conversation's status alone; replies and notes never reopen", async () => {
     const c = await newConversation("stays@example.com");
     await post({ kind: "incoming", text: "more" }, { id: c.id });
-    const types = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/events` })).json().items.map((e: { type: string }) => e.type);
+    const types = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/events` }))
+      .json()
+      .items.map((e: { type: string }) => e.type);
     expect(types).not.toContain("conversation.status_changed");
     await patch(c.id, { status: "resolved" }, t.a.agent);
     await post({ kind: "reply", text: "Anything else?" }, { id: c.id });
@@ -159,7 +213,26 @@ describe("message HTML", () => {
       const res = await post({ kind, html });
       expect(res.statusCode).toBe(201);
       const out = res.json().html as string;
-      for (const bad of ["<script", "alert(", "onclick", "onerror", "onload", "javascript:", "<iframe", "<style", "<svg", "<form", "<input", "position:fixed", "display:none", "<object", "<embed", "<base", 'rel="opener"', 'target="_self"']) {
+      for (const bad of [
+        "<script",
+        "alert(",
+        "onclick",
+        "onerror",
+        "onload",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<svg",
+        "<form",
+        "<input",
+        "position:fixed",
+        "display:none",
+        "<object",
+        "<embed",
+        "<base",
+        'rel="opener"',
+        'target="_self"',
+      ]) {
         expect(out.toLowerCase(), `${kind}: ${bad}`).not.toContain(bad.toLowerCase());
       }
       expect(out).toContain("<b>there</b>");
@@ -175,7 +248,10 @@ describe("message HTML", () => {
   });
 
   it("keeps table cells apart in the plain text used for previews and search", async () => {
-    const res = await post({ kind: "incoming", html: "<table><tr><th>Order</th><th>Total</th></tr><tr><td>NW-1</td><td>12 EUR</td></tr></table>" });
+    const res = await post({
+      kind: "incoming",
+      html: "<table><tr><th>Order</th><th>Total</th></tr><tr><td>NW-1</td><td>12 EUR</td></tr></table>",
+    });
     expect(res.json().text).toMatch(/Order\s+Total\s+NW-1\s+12 EUR/);
   });
 
@@ -242,7 +318,10 @@ describe("@mentions", () => {
     expect(full.json().mentions).toEqual([t.a.agent2.id]);
     const byHandle = await post({ kind: "note", text: `ping @${handle}, and @${t.a.supervisor.name}.` });
     expect(new Set(byHandle.json().mentions)).toEqual(new Set([t.a.agent2.id, t.a.supervisor.id]));
-    const partial = await post({ kind: "note", text: `write to someone@${t.a.agent2.name.split(" ")[0].toLowerCase()}.com or @${t.a.agent2.name}x` });
+    const partial = await post({
+      kind: "note",
+      text: `write to someone@${t.a.agent2.name.split(" ")[0].toLowerCase()}.com or @${t.a.agent2.name}x`,
+    });
     expect(partial.json().mentions).toEqual([]);
     // Only this account's agents can be mentioned.
     const foreign = await post({ kind: "note", text: `@${t.b.agent.name} help` });

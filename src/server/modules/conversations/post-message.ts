@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Actor } from "../../actor";
 import { eventActorOf } from "../../actor";
 import type { Tx } from "../../db/client";
-import { forbidden, notFound } from "../../lib/errors";
+import { badRequest, forbidden, notFound } from "../../lib/errors";
 import { policies } from "../../policies";
 import type { Channel } from "../../../shared/schemas";
 import { deliverMessageJob } from "../../channels/deliver-job";
@@ -19,6 +19,8 @@ export async function postMessage(opts: {
   conversationId: string;
   kind: "reply" | "note";
   content: { text?: string; html?: string };
+  /** Email replies: the Cc the agent chose (undefined keeps the thread's). */
+  cc?: string[];
 }): Promise<{ messageId: string }> {
   const { tx, actor, kind } = opts;
   const res = await tx.execute(sql`
@@ -43,7 +45,16 @@ export async function postMessage(opts: {
     mentions,
     actor: eventActor,
   });
-  if (kind === "reply" && channelAdapter(conv.channel)?.capabilities.outbound) {
+  const adapter = channelAdapter(conv.channel);
+  if (opts.cc?.length && !adapter?.prepareReply) throw badRequest("cc: only email conversations have people to copy", "body.cc");
+  const deliver =
+    kind === "reply" &&
+    !!adapter?.capabilities.outbound &&
+    (adapter.prepareReply
+      ? await adapter.prepareReply(tx, { accountId: actor.accountId, conversationId: conv.id, messageId: msg.id, cc: opts.cc })
+      : true);
+  if (deliver) {
+    await tx.execute(sql`UPDATE messages SET delivery_status = 'pending' WHERE id = ${msg.id}`);
     await enqueue(tx, deliverMessageJob, { messageId: msg.id }, { accountId: actor.accountId });
   }
   if (mentions.length) {

@@ -1,5 +1,5 @@
 import { iso } from "../../lib/time";
-import type { Conversation, ConversationEvent, Message, Priority } from "../../../shared/schemas";
+import type { Conversation, ConversationEvent, EmailAddress, Message, Priority } from "../../../shared/schemas";
 import { conversationAbilities } from "../../policies";
 import type { Actor } from "../../actor";
 import { presentCustomerSummary } from "../customers/present";
@@ -74,6 +74,20 @@ export type MessageRow = {
   mentions: string[];
   created_at: Date | string;
   cursor_t: string;
+  delivery_status: "pending" | "sent" | "failed" | null;
+  delivery_error: string | null;
+  delivered_at: Date | string | null;
+  email_direction: "in" | "out" | null;
+  email_from: EmailAddress | null;
+  email_to: EmailAddress[] | null;
+  email_cc: EmailAddress[] | null;
+  email_subject: string | null;
+  email_original_text: string | null;
+  email_original_html: string | null;
+  email_remote_images: number | null;
+  email_automatic: "auto-reply" | "bounce" | null;
+  email_inbound_id: number | null;
+  attachments: { id: string; filename: string; contentType: string; size: number; inline: boolean }[];
 };
 
 export function presentMessage(m: MessageRow): Message {
@@ -90,6 +104,23 @@ export function presentMessage(m: MessageRow): Message {
     text: m.text,
     html: m.html,
     mentions: m.mentions,
+    delivery: m.delivery_status
+      ? { status: m.delivery_status, error: m.delivery_error, at: m.delivered_at ? iso(m.delivered_at) : null }
+      : null,
+    email: m.email_direction
+      ? {
+          from: m.email_from,
+          to: m.email_to ?? [],
+          cc: m.email_cc ?? [],
+          subject: m.email_subject,
+          originalText: m.email_original_text,
+          originalHtml: m.email_original_html,
+          remoteImages: m.email_remote_images ?? 0,
+          automatic: m.email_automatic,
+          rawUrl: m.email_inbound_id ? `/api/v1/messages/${m.id}/raw` : null,
+        }
+      : null,
+    attachments: (m.attachments ?? []).map((a) => ({ ...a, url: `/api/v1/attachments/${a.id}` })),
     createdAt: iso(m.created_at),
   };
 }

@@ -8,7 +8,9 @@ import { identityFromQuery } from "../customers/identities";
 import type { ConversationRow, EventRow, MessageRow } from "./present";
 
 const identity = (kind: string) =>
-  sql.raw(`(SELECT i.value FROM customer_identities i WHERE i.customer_id = c.customer_id AND i.kind = '${kind}' ORDER BY i.created_at LIMIT 1)`);
+  sql.raw(
+    `(SELECT i.value FROM customer_identities i WHERE i.customer_id = c.customer_id AND i.kind = '${kind}' ORDER BY i.created_at LIMIT 1)`,
+  );
 
 /**
  * The one read shape of a conversation (list, get and pushes). Filtering, ordering and the limit run in
@@ -132,7 +134,8 @@ export async function listConversations(
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: more && last ? encodeCursor({ t: last.cursor_t, id: last.id, ...(query.sort === "priority" ? { p: last.priority } : {}) }) : null,
+    nextCursor:
+      more && last ? encodeCursor({ t: last.cursor_t, id: last.id, ...(query.sort === "priority" ? { p: last.priority } : {}) }) : null,
   };
 }
 
@@ -151,7 +154,13 @@ export async function conversationCounts(db: DbOrTx, actor: Actor): Promise<Coun
     SELECT team_id, count(*)::int AS n FROM conversations
     WHERE account_id = ${actor.accountId} AND status = 'open' AND team_id IS NOT NULL
     GROUP BY team_id`);
-  const out: Counts = { mine: 0, unassigned: 0, all: 0, status: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts["status"], teams: {} };
+  const out: Counts = {
+    mine: 0,
+    unassigned: 0,
+    all: 0,
+    status: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts["status"],
+    teams: {},
+  };
   for (const r of res.rows as { status: Status; total: number; mine: number; unassigned: number }[]) {
     out.status[r.status] = r.total;
     if (r.status === "open") {
@@ -166,10 +175,17 @@ export async function conversationCounts(db: DbOrTx, actor: Actor): Promise<Coun
 
 export const MESSAGE_SELECT = sql`
   SELECT m.id, m.conversation_id, m.kind, m.author_user_id, u.name AS author_user_name, m.author_customer_id,
-    cu.name AS author_customer_name, m.text, m.html, m.mentions, m.created_at, m.created_at::text AS cursor_t
+    cu.name AS author_customer_name, m.text, m.html, m.mentions, m.created_at, m.created_at::text AS cursor_t,
+    m.delivery_status, m.delivery_error, m.delivered_at,
+    em.direction AS email_direction, em."from" AS email_from, em."to" AS email_to, em.cc AS email_cc, em.subject AS email_subject,
+    em.original_text AS email_original_text, em.original_html AS email_original_html, em.remote_images AS email_remote_images,
+    em.automatic AS email_automatic, em.inbound_email_id AS email_inbound_id,
+    (SELECT coalesce(json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size,
+       'inline', a.inline) ORDER BY a.created_at, a.id), '[]'::json) FROM attachments a WHERE a.message_id = m.id) AS attachments
   FROM messages m
   LEFT JOIN users u ON u.id = m.author_user_id
-  LEFT JOIN customers cu ON cu.id = m.author_customer_id`;
+  LEFT JOIN customers cu ON cu.id = m.author_customer_id
+  LEFT JOIN email_messages em ON em.message_id = m.id`;
 
 /** A conversation's messages, oldest first. */
 export async function listMessages(db: DbOrTx, accountId: string, conversationId: string, opts: { cursor?: string; limit: number }) {

@@ -5,7 +5,7 @@ import type { DbOrTx } from "../../db/client";
 import { execPrepared } from "../../db/prepared";
 import { AppError, notFound } from "../../lib/errors";
 import { searchConfigSql } from "../../lib/language";
-import { normalizeContent, previewOf, SEARCH_CHARS } from "./append-message";
+import { type MessageContent, normalizeContent, previewOf, SEARCH_CHARS } from "./append-message";
 import { type Idempotency, replayIdempotent, requestHash } from "./idempotency";
 
 const SEARCH_MAX_MESSAGES = 500;
@@ -19,7 +19,7 @@ export async function receiveMessage(opts: {
   db: DbOrTx;
   actor: Actor;
   conversationId: string;
-  content: { text?: string; html?: string };
+  content: MessageContent;
   idempotency?: Idempotency;
 }): Promise<{ messageId: string }> {
   const { db, actor } = opts;
@@ -82,8 +82,13 @@ export async function receiveMessage(opts: {
   }
   if (!out.message_id) {
     // Nothing was written; the key (if any) was claimed in the same statement, so release it.
-    if (idem) await db.execute(sql`DELETE FROM idempotency_keys WHERE account_id = ${actor.accountId} AND scope = ${idem.scope} AND key = ${idem.key}`);
-    const exists = await db.execute(sql`SELECT status FROM conversations WHERE id = ${opts.conversationId} AND account_id = ${actor.accountId}`);
+    if (idem)
+      await db.execute(
+        sql`DELETE FROM idempotency_keys WHERE account_id = ${actor.accountId} AND scope = ${idem.scope} AND key = ${idem.key}`,
+      );
+    const exists = await db.execute(
+      sql`SELECT status FROM conversations WHERE id = ${opts.conversationId} AND account_id = ${actor.accountId}`,
+    );
     if (!exists.rows.length) throw notFound("Conversation");
     throw new AppError(409, "conversation_closed", "This conversation is closed; start a new conversation for the customer's message");
   }

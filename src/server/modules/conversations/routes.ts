@@ -54,7 +54,8 @@ export async function conversationRoutes(app: FastifyInstance) {
       schema: {
         tags: ["conversations"],
         summary: "List conversations (inbox views, filters, full-text search)",
-        description: "Cursor pagination, newest activity first by default. Without `status` the list shows open conversations (all statuses when searching or filtering by customer).",
+        description:
+          "Cursor pagination, newest activity first by default. Without `status` the list shows open conversations (all statuses when searching or filtering by customer).",
         querystring: ListConversationsQuery,
         response: { 200: page(Conversation) },
       },
@@ -78,7 +79,8 @@ export async function conversationRoutes(app: FastifyInstance) {
       schema: {
         tags: ["conversations"],
         summary: "API channel: a customer starts a conversation",
-        description: "The customer is found by email, phone or externalId, or created. Send an `Idempotency-Key` header to make retries safe.",
+        description:
+          "The customer is found by email, phone or externalId, or created. Send an `Idempotency-Key` header to make retries safe.",
         body: CreateConversationInput,
         response: { 201: Conversation, 200: Conversation },
       },
@@ -136,7 +138,13 @@ export async function conversationRoutes(app: FastifyInstance) {
   r.get(
     "/api/v1/conversations/:id/messages",
     {
-      schema: { tags: ["messages"], summary: "Messages, oldest first", params: IdParams, querystring: ListMessagesQuery, response: { 200: page(Message) } },
+      schema: {
+        tags: ["messages"],
+        summary: "Messages, oldest first",
+        params: IdParams,
+        querystring: ListMessagesQuery,
+        response: { 200: page(Message) },
+      },
     },
     async (req) => {
       await loadPresented(req, req.params.id);
@@ -171,7 +179,7 @@ export async function conversationRoutes(app: FastifyInstance) {
           const kind = req.body.kind;
           ({ messageId } = await app.ctx.write(actor, async (tx) => {
             if (key) await claimIdempotencyKey(tx, actor.accountId, scope, key, req.body);
-            const out = await postMessage({ tx, actor, conversationId: req.params.id, kind, content: req.body });
+            const out = await postMessage({ tx, actor, conversationId: req.params.id, kind, content: req.body, cc: req.body.cc });
             if (key) await completeIdempotencyKey(tx, actor.accountId, scope, key, out.messageId);
             return out;
           }));
@@ -190,7 +198,12 @@ export async function conversationRoutes(app: FastifyInstance) {
   r.get(
     "/api/v1/conversations/:id/events",
     {
-      schema: { tags: ["conversations"], summary: "The conversation's audit trail", params: IdParams, response: { 200: z.object({ items: z.array(ConversationEvent) }) } },
+      schema: {
+        tags: ["conversations"],
+        summary: "The conversation's audit trail",
+        params: IdParams,
+        response: { 200: z.object({ items: z.array(ConversationEvent) }) },
+      },
     },
     async (req) => {
       await loadPresented(req, req.params.id);

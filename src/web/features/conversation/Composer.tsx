@@ -1,6 +1,7 @@
 import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
 import type { Conversation, Me, Message, User } from "../../../shared/schemas";
 import { api } from "../../api/client";
+import { EmailRecipients } from "./EmailRecipients";
 import { MentionList } from "./MentionList";
 import { useMentions } from "./useMentions";
 
@@ -26,6 +27,8 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
   const [text, setText] = useState(saved?.text ?? "");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Email replies: the Cc the agent sees and edits (null: not an email thread).
+  const [cc, setCc] = useState<string[] | null>(null);
   const m = useMentions(users, me.user.id);
   const area = useRef<HTMLTextAreaElement>(null);
   const typingTimer = useRef<number | undefined>(undefined);
@@ -82,7 +85,7 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const msg = await api.postMessage(conv.id, kind, text);
+      const msg = await api.postMessage(conv.id, kind, text, kind === "reply" && cc !== null ? cc : undefined);
       setText("");
       drafts.delete(conv.id);
       stopTyping();
@@ -119,6 +122,11 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
           Private note
         </button>
       </div>
+      {conv.channel === "email" && (
+        <div hidden={kind !== "reply"}>
+          <EmailRecipients conversationId={conv.id} cc={cc} onCc={setCc} />
+        </div>
+      )}
       <div className="composer-box">
         <label className="visually-hidden" htmlFor="composer">
           {label}

@@ -1,6 +1,7 @@
 import type { Message } from "../../../shared/schemas";
 import { Avatar } from "../../components/Avatar";
 import { Icon } from "../../components/Icon";
+import { Attachments, DeliveryStatus, EmailHeader, EmailOriginal } from "./EmailDetails";
 import { HtmlBody } from "./HtmlBody";
 
 const KIND_LABEL = { incoming: "Message", reply: "Reply", note: "Private note" } as const;
@@ -28,7 +29,16 @@ export function MessageItem({ m, mine }: { m: Message; mine: boolean }) {
           {time}
         </time>
       </header>
-      {m.html ? <HtmlBody html={m.html} text={m.text} /> : <div className="msg-text">{m.text}</div>}
+      {m.email && <EmailHeader email={m.email} />}
+      {m.html ? (
+        <HtmlBody html={m.html} text={m.text} remoteImages={m.email?.remoteImages ?? 0} />
+      ) : (
+        <div className="msg-text">{m.text}</div>
+      )}
+      <Attachments items={m.attachments} />
+      {m.email && <EmailOriginal m={m} />}
+      {/* A retry's result arrives as a message.updated push. */}
+      <DeliveryStatus m={m} onChanged={() => {}} />
     </article>
   );
 }

@@ -57,6 +57,8 @@ export function useConversation(id: string, realtime: Realtime, meId: string, on
               : `New ${p.data.kind === "note" ? "note" : "reply"} from ${p.data.author.name ?? "a teammate"}`,
           );
         }
+      } else if (p.type === "message.updated" && p.data.conversationId === id) {
+        setMessages((ms) => (ms.some((x) => x.id === p.data.id) ? ms.map((x) => (x.id === p.data.id ? p.data : x)) : [...ms, p.data]));
       } else if (p.type === "conversation.updated" && p.data.id === id) {
         // Pushes are presented for the least-privileged viewer: keep our own abilities.
         setConv((c) => (c ? { ...p.data, can: c.can } : p.data));

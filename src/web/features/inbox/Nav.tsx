@@ -1,4 +1,5 @@
 import type { Counts, Me, Status, Team } from "../../../shared/schemas";
+import { navigate } from "../../app/router";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { STATUS_LABEL, type View, viewKey } from "./views";
 
@@ -86,6 +87,11 @@ export function Nav(props: {
           {props.me.user.name} <span className="muted">· {props.me.user.role}</span>
         </p>
         <p className="muted small">Press ? for shortcuts</p>
+        {(props.me.user.role === "admin" || props.me.user.role === "owner") && (
+          <button type="button" className="btn link" onClick={() => navigate("/settings/inboxes")} data-testid="nav-settings-inboxes">
+            Email inboxes
+          </button>
+        )}
         <button type="button" className="btn link" onClick={props.onSignOut}>
           Sign out
         </button>
