@@ -34,9 +34,17 @@ const CONTRACT: Record<string, string[]> = {
   "/api/v1/conversations/{id}/events": ["get"],
   "/api/v1/notifications": ["get"],
   "/api/v1/notifications/read": ["post"],
+  "/api/v1/conversations/{id}/email-thread": ["get"],
+  "/api/v1/inboxes": ["get", "post"],
+  "/api/v1/inboxes/{id}": ["delete", "get", "patch"],
+  "/api/v1/inbound-emails": ["get"],
+  "/api/v1/inbound-emails/{id}/raw": ["get"],
+  "/api/v1/attachments/{id}": ["get"],
+  "/api/v1/messages/{id}/raw": ["get"],
+  "/api/v1/messages/{id}/retry": ["post"],
 };
 const PUBLIC = ["post /api/v1/auth/login", "get /api/v1/setup", "post /api/v1/setup", "post /api/v1/signup", "post /api/v1/invites/accept"];
-const NO_BODY = ["post /api/v1/auth/logout"];
+const NO_BODY = ["post /api/v1/auth/logout", "post /api/v1/messages/{id}/retry"];
 
 /** Follows a `$ref` into components.schemas (failing the test when it does not resolve). */
 function resolve(schema: Json): Json {
@@ -46,7 +54,10 @@ function resolve(schema: Json): Json {
   expect(target, schema.$ref).toBeDefined();
   return resolve(target);
 }
-const ops = () => Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ path, method, op })));
+const ops = () =>
+  Object.entries(doc.paths as Record<string, Record<string, Json>>).flatMap(([path, byMethod]) =>
+    Object.entries(byMethod).map(([method, op]) => ({ path, method, op })),
+  );
 const bodyOf = (path: string, method: string) => resolve(doc.paths[path][method].requestBody.content["application/json"].schema);
 
 describe("GET /api/v1/openapi.json", () => {
@@ -56,7 +67,10 @@ describe("GET /api/v1/openapi.json", () => {
     expect(res.headers["content-type"]).toMatch(/^application\/json/);
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
-    expect(doc.components.securitySchemes).toMatchObject({ bearer: { type: "http", scheme: "bearer" }, cookie: { type: "apiKey", in: "cookie", name: "rapport_session" } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      bearer: { type: "http", scheme: "bearer" },
+      cookie: { type: "apiKey", in: "cookie", name: "rapport_session" },
+    });
     expect(doc.security).toEqual([{ bearer: [] }, { cookie: [] }]);
   });
 
@@ -92,7 +106,9 @@ describe("GET /api/v1/openapi.json", () => {
     const create = bodyOf("/api/v1/conversations", "post");
     expect(create.required).toEqual(expect.arrayContaining(["channel", "customer", "message"]));
     expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(["channel", "customer", "subject", "language", "message"]));
-    expect(Object.keys(resolve(create.properties.customer).properties)).toEqual(expect.arrayContaining(["email", "phone", "externalId", "name"]));
+    expect(Object.keys(resolve(create.properties.customer).properties)).toEqual(
+      expect.arrayContaining(["email", "phone", "externalId", "name"]),
+    );
     const update = bodyOf("/api/v1/conversations/{id}", "patch");
     expect(Object.keys(update.properties).sort()).toEqual(["assigneeId", "priority", "snoozedUntil", "status", "tags", "teamId"]);
     expect(update.properties.status.enum).toEqual(["open", "pending", "snoozed", "resolved", "closed"]);
@@ -101,14 +117,19 @@ describe("GET /api/v1/openapi.json", () => {
     expect(message.properties.kind.enum).toEqual(["incoming", "reply", "note"]);
     expect(Object.keys(message.properties)).toEqual(expect.arrayContaining(["text", "html"]));
     expect(Object.keys(bodyOf("/api/v1/customers/{id}", "patch").properties).sort()).toEqual(["attributes", "identities", "name"]);
-    expect(bodyOf("/api/v1/teams/{id}/members", "post")).toMatchObject({ required: ["userId"], properties: { userId: { format: "uuid" } } });
+    expect(bodyOf("/api/v1/teams/{id}/members", "post")).toMatchObject({
+      required: ["userId"],
+      properties: { userId: { format: "uuid" } },
+    });
     expect(bodyOf("/api/v1/api-tokens", "post").required).toEqual(["name"]);
   });
 
   it("declares the id path parameter as a UUID and the list filters as query parameters", () => {
     for (const { path, method, op } of ops()) {
       const id = (op.parameters as Json[]).find((p) => p.in === "path");
-      if (path.includes("{id}")) expect(id, `${method} ${path}`).toMatchObject({ name: "id", required: true, schema: { format: "uuid" } });
+      // Inbound mail is numbered (it is a log); everything else has a UUID.
+      const schema = path.startsWith("/api/v1/inbound-emails/") ? { type: "integer" } : { format: "uuid" };
+      if (path.includes("{id}")) expect(id, `${method} ${path}`).toMatchObject({ name: "id", required: true, schema });
       else expect(id, `${method} ${path}`).toBeUndefined();
     }
     const list = doc.paths["/api/v1/conversations"].get.parameters.filter((p: Json) => p.in === "query").map((p: Json) => p.name);
@@ -118,13 +139,19 @@ describe("GET /api/v1/openapi.json", () => {
   });
 
   it("marks exactly the sign-in, setup, sign-up and invite routes public", () => {
-    const open = ops().filter(({ op }) => Array.isArray(op.security) && op.security.length === 0).map(({ method, path }) => `${method} ${path}`);
+    const open = ops()
+      .filter(({ op }) => Array.isArray(op.security) && op.security.length === 0)
+      .map(({ method, path }) => `${method} ${path}`);
     expect(open.sort()).toEqual([...PUBLIC].sort());
   });
 
   it("documents success responses by reference to named schemas, and every reference resolves", () => {
-    expect(doc.paths["/api/v1/conversations"].post.responses["201"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Conversation" });
-    expect(doc.paths["/api/v1/conversations/{id}/messages"].post.responses["201"].content["application/json"].schema).toEqual({ $ref: "#/components/schemas/Message" });
+    expect(doc.paths["/api/v1/conversations"].post.responses["201"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Conversation",
+    });
+    expect(doc.paths["/api/v1/conversations/{id}/messages"].post.responses["201"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Message",
+    });
     expect(resolve(doc.paths["/api/v1/me"].get.responses["200"].content["application/json"].schema).properties.csrfToken).toBeDefined();
     for (const { path, method, op } of ops()) {
       const ok = Object.keys(op.responses).filter((c) => c.startsWith("2"));

@@ -171,6 +171,8 @@ describe("email in through the built-in SMTP receiver", () => {
       "QUIT",
     ]);
     expect(r[1]).toMatch(/SIZE \d+/);
+    // No certificate configured: no STARTTLS on offer (and never AUTH: this is an MX, not a relay).
+    expect(r[1]).not.toMatch(/STARTTLS|AUTH/);
     expect(r[3]).toMatch(/^550 /);
     expect(r[4]).toMatch(/^250 /);
     const many = ["EHLO test", "MAIL FROM:<a@example.com>", ...Array.from({ length: 101 }, () => "RCPT TO:<support@acme.test>"), "QUIT"];
@@ -237,9 +239,14 @@ describe("email in through the built-in SMTP receiver", () => {
       const row = r.rows[0] as { status: string; error: string | null } | undefined;
       return row && row.status !== "received" ? row : null;
     });
-    // Either parsed within the cap or kept for admins: never lost, never blocking.
-    expect(["processed", "unprocessable"]).toContain(p.status);
+    // Over the part cap: kept raw for admins with the reason, never lost, never blocking.
+    expect(p.status).toBe("unprocessable");
+    expect(p.error).toContain("child nodes");
     const list = await t.as(t.a.admin, { method: "GET", url: "/api/v1/inbound-emails?status=unprocessable" });
-    expect(list.statusCode).toBe(200);
+    const item = list.json().items.find((i: { messageId: string }) => i.messageId === "poison@example.com");
+    expect(item).toMatchObject({ status: "unprocessable", mailFrom: "p@example.com" });
+    const raw = await t.as(t.a.admin, { method: "GET", url: `/api/v1/inbound-emails/${item.id}/raw` });
+    expect(raw.body).toContain("part 599");
+    expect((await t.as(t.a.agent, { method: "GET", url: "/api/v1/inbound-emails" })).statusCode).toBe(403);
   });
 });

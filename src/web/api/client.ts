@@ -117,7 +117,7 @@ export const api = {
     request<Message>("POST", `/conversations/${id}/messages`, { kind, text, ...(cc ? { cc } : {}) }),
   retryMessage: (id: string) => request<Message>("POST", `/messages/${id}/retry`),
   emailThread: (id: string) => request<EmailThread>("GET", `/conversations/${id}/email-thread`),
-  inboxes: () => request<{ items: Inbox[] }>("GET", "/inboxes"),
+  inboxes: () => request<{ items: Inbox[]; receiver: { host: string; port: number } | null }>("GET", "/inboxes"),
   createInbox: (b: z.input<typeof CreateInboxInput>) => request<Inbox>("POST", "/inboxes", b),
   updateInbox: (id: string, b: z.input<typeof UpdateInboxInput>) => request<Inbox>("PATCH", `/inboxes/${id}`, b),
   deleteInbox: (id: string) => request<void>("DELETE", `/inboxes/${id}`),

@@ -15,12 +15,25 @@ export async function inboxRoutes(app: FastifyInstance) {
   const { ctx } = app;
   const deps = { box: ctx.box, allowPrivateHosts: ctx.config.email.allowPrivateHosts };
 
+  const Receiver = z.object({ host: z.string(), port: z.number().int() }).nullable();
   r.get(
     "/api/v1/inboxes",
-    { schema: { tags: ["inboxes"], summary: "List inboxes", response: { 200: z.object({ items: z.array(Inbox) }) } } },
-    async (req) => ({
-      items: (await listInboxes(ctx.db, req.actor.accountId)).map(presentInbox),
-    }),
+    {
+      schema: {
+        tags: ["inboxes"],
+        summary: "List inboxes, and where the built-in SMTP receiver takes mail (for the MX or forwarding rule)",
+        response: { 200: z.object({ items: z.array(Inbox), receiver: Receiver }) },
+      },
+    },
+    async (req) => {
+      const smtp = ctx.config.email.smtp;
+      const host =
+        smtp?.hostname ?? (ctx.config.publicUrl ? new URL(ctx.config.publicUrl).hostname : (req.headers.host ?? "").split(":")[0]);
+      return {
+        items: (await listInboxes(ctx.db, req.actor.accountId)).map(presentInbox),
+        receiver: smtp ? { host, port: ctx.email?.smtpPort() ?? smtp.port } : null,
+      };
+    },
   );
 
   r.get(

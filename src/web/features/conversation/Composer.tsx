@@ -1,4 +1,4 @@
-import { type Ref, useEffect, useImperativeHandle, useRef, useState } from "react";
+import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import type { Conversation, Me, Message, User } from "../../../shared/schemas";
 import { api } from "../../api/client";
 import { EmailRecipients } from "./EmailRecipients";
@@ -31,6 +31,7 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
   const [cc, setCc] = useState<string[] | null>(null);
   const m = useMentions(users, me.user.id);
   const area = useRef<HTMLTextAreaElement>(null);
+  const caretAfterRender = useRef<number | null>(null);
   const typingTimer = useRef<number | undefined>(undefined);
   const typing = useRef(false);
   const onTypingRef = useRef(onTyping);
@@ -73,12 +74,18 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
     const after = text.slice(m.mention.start + 1 + m.mention.query.length);
     setText(`${before}@${u.name} ${after}`);
     m.close();
-    const pos = before.length + u.name.length + 2;
-    requestAnimationFrame(() => {
-      area.current?.focus();
-      area.current?.setSelectionRange(pos, pos);
-    });
+    // Placed right after React writes the new value (layout effect), before the next key is handled:
+    // a caret set a frame later would land in the middle of what a fast typist already typed.
+    caretAfterRender.current = before.length + u.name.length + 2;
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each new text is rendered
+  useLayoutEffect(() => {
+    const pos = caretAfterRender.current;
+    if (pos === null || !area.current) return;
+    caretAfterRender.current = null;
+    area.current.focus();
+    area.current.setSelectionRange(pos, pos);
+  }, [text]);
 
   const send = async () => {
     if (!text.trim() || busy) return;

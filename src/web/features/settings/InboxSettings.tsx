@@ -20,6 +20,7 @@ function ImapState({ inbox }: { inbox: Inbox }) {
 /** Admins' page for email inboxes: addresses, mail in and out, and mail that could not be processed. */
 export function InboxSettings({ me }: { me: Me }) {
   const [inboxes, setInboxes] = useState<Inbox[] | null>(null);
+  const [receiver, setReceiver] = useState<{ host: string; port: number } | null>(null);
   const [failed, setFailed] = useState<InboundEmail[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Inbox | "new" | null>(null);
@@ -28,7 +29,10 @@ export function InboxSettings({ me }: { me: Me }) {
   const load = useCallback(() => {
     setError(null);
     api.inboxes().then(
-      (r) => setInboxes(r.items),
+      (r) => {
+        setInboxes(r.items);
+        setReceiver(r.receiver);
+      },
       (e) => setError(e instanceof Error ? e.message : "Could not load the inboxes"),
     );
     if (admin)
@@ -53,6 +57,12 @@ export function InboxSettings({ me }: { me: Me }) {
         <h1>Email inboxes</h1>
       </header>
       {!admin && <p className="muted">Only admins and owners can change inboxes.</p>}
+      {receiver && (
+        <p className="muted" data-testid="smtp-receiver">
+          Rapport receives mail on SMTP at <code>{receiver.host}</code> port <code>{receiver.port}</code>: point your domain's MX record or
+          your mailbox's forwarding rule there.
+        </p>
+      )}
       {error && (
         <div className="card" role="alert">
           <p>{error}</p>
