@@ -182,4 +182,23 @@ describe("GET /api/docs", () => {
     // Nothing loaded from elsewhere, nothing executed.
     expect(html).not.toMatch(/<script|<link|<iframe|src="https?:/i);
   });
+
+  describe("the live-updates WebSocket", () => {
+    it("is documented with every push type and client message", () => {
+      const d = doc.info.description as string;
+      for (const word of [
+        "/api/v1/realtime",
+        "?token=",
+        "conversation.created",
+        "conversation.updated",
+        "message.created",
+        "notification.created",
+        "presence",
+        '"typing"',
+        '"view"',
+      ]) {
+        expect(d, word).toContain(word);
+      }
+    });
+  });
 });

@@ -47,6 +47,13 @@ describe("live updates over /api/v1/realtime", () => {
     for (const s of [s1, s2, other]) s.close();
   });
 
+  it("refuses a cookie upgrade from another origin or with an Origin that is not a URL with 403, never 500", async () => {
+    for (const origin of ["https://evil.example", "garbage", "http://"]) {
+      const status = (await fetch(`${url}/api/v1/realtime`, { headers: { origin } })).status;
+      expect(status, origin).toBe(403);
+    }
+  });
+
   it("pushes a mention notification only to the mentioned agent", async () => {
     const s1 = await TestSocket.open(url, a.agent.token);
     const s2 = await TestSocket.open(url, a.agent2.token);

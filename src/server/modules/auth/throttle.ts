@@ -20,6 +20,24 @@ export class LoginThrottle {
     return f.count >= this.max ? Math.ceil((f.resetAt - now) / 1000) : 0;
   }
 
+  /**
+   * Checks and reserves a try in one step: the try counts as a failure until `succeed` or `release`, so many
+   * parallel guesses can't all pass the check while the password hashes are still being compared.
+   * Returns seconds to wait, or 0 when the try may go ahead.
+   */
+  attempt(email: string, ip: string, now = Date.now()): number {
+    const wait = this.retryAfter(email, ip, now);
+    if (wait > 0) return wait;
+    this.fail(email, ip, now);
+    return 0;
+  }
+
+  /** Gives back a reserved try that did not fail on the password (e.g. the database was unavailable). */
+  release(email: string, ip: string, now = Date.now()): void {
+    const f = this.failures.get(this.key(email, ip));
+    if (f && f.resetAt > now && f.count > 0) f.count--;
+  }
+
   fail(email: string, ip: string, now = Date.now()): void {
     const k = this.key(email, ip);
     const f = this.failures.get(k);

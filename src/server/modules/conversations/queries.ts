@@ -122,8 +122,14 @@ export async function listConversations(
   if (text) {
     // Few matches: find them through the GIN index, then sort. Many: walking the activity index finds a
     // page of them at once. Probing the count (capped) tells which; the planner can't know in advance.
-    const probe = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM conversations c WHERE ${filter} LIMIT ${RARE}) x`);
-    if ((probe.rows[0] as { n: number }).n < RARE) {
+    // The probe itself must go through the GIN index: with LIMIT the planner otherwise prefers a sequential
+    // scan, which reads most of the table when matches are neither rare nor frequent (~1%).
+    const n = await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
+      const probe = await tx.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM conversations c WHERE ${filter} LIMIT ${RARE}) x`);
+      return (probe.rows[0] as { n: number }).n;
+    });
+    if (n < RARE) {
       filter = sql`c.id IN (SELECT id FROM (SELECT c.id FROM conversations c WHERE ${filter} OFFSET 0) hits)`;
     }
   }
