@@ -29,16 +29,24 @@ describe.skipIf(!available)("IMAP fetch from a real Dovecot", () => {
 
   beforeAll(async () => {
     dovecot = await startDovecot();
-    t = await startEmailApp({ RAPPORT_IMAP_POLL_SECONDS: "30" });
+    t = await startEmailApp({ RAPPORT_IMAP_POLL_SECONDS: "30", RAPPORT_SMTP_MAX_SIZE: "1000000" });
   });
   afterAll(async () => {
     await t?.close();
     await dovecot?.stop();
   });
 
-  it("fetches what is there, marks it seen only once stored, and a poison mail first does not block the 50 behind it", async () => {
+  it("fetches what is there, marks it seen only once stored; poison, unfetchable and oversize mail first do not block the 50 behind it", {
+    timeout: 90_000,
+  }, async () => {
+    const db = t.app.ctx.db;
     // Not a mail at all, first in the folder.
     await dovecot.append(Buffer.from("\u0000\u0001garbage without headers\r\n--\r\n".repeat(50)));
+    // A mail the server fails to read (its file is unreadable): Dovecot drops the connection on every fetch of it.
+    await dovecot.append(mail("unreadable", "X-Marker: unreadable-on-disk\r\n"));
+    dovecot.makeUnreadable("unreadable-on-disk");
+    // Over the size limit (RAPPORT_SMTP_MAX_SIZE, 1 MB here): recorded from its envelope, never downloaded.
+    await dovecot.append(mail("huge") + `${"x".repeat(76)}\r\n`.repeat(40_000));
     for (let i = 0; i < 50; i++) await dovecot.append(mail(i));
     const res = await t.as(t.a.admin, {
       method: "POST",
@@ -55,16 +63,41 @@ describe.skipIf(!available)("IMAP fetch from a real Dovecot", () => {
     inboxId = res.json().id;
     await waitFor(
       async () => ((await subjects()).filter((s) => s.startsWith("IMAP mail")).length === 50 ? true : null),
-      30_000,
+      75_000,
       "50 conversations",
     );
+    const rows = await waitFor(async () => {
+      const r = await db.execute(sql`SELECT id, message_id_header, status, error, size FROM inbound_emails WHERE via = 'imap' ORDER BY id`);
+      const list = r.rows as { id: number; message_id_header: string; status: string; error: string | null; size: number }[];
+      return list.length === 53 && list.every((x) => x.status !== "received") ? list : null;
+    });
+    // The garbage, the unreadable and the oversized mail are each kept for admins as unprocessable, with why.
+    const unprocessable = rows.filter((r) => r.status === "unprocessable");
+    expect(unprocessable).toHaveLength(3);
+    const [garbage, unreadable, huge] = unprocessable;
+    expect(garbage.message_id_header).toMatch(/@synthetic\.rapport$/);
+    expect(garbage.error).toContain("not an email");
+    // What the server would not read has no known envelope: a synthetic id naming the UID.
+    expect(unreadable.message_id_header).toMatch(/^(imap-unreadable@example\.com|unfetched\.2\.[0-9a-f]{16}@rapport\.invalid)$/);
+    expect(unreadable.error).toMatch(/^could not be fetched \(3 attempts\): .+; left in the mailbox$/);
+    expect(huge.message_id_header).toBe("imap-huge@example.com");
+    expect(huge.error).toMatch(/^too large: \d+ bytes, limit 1000000; left in the mailbox$/);
+    expect(huge.size).toBeGreaterThan(3_000_000);
+    // Admins see them in the API, with a placeholder .eml built from the envelope.
+    const list = await t.as(t.a.admin, { method: "GET", url: "/api/v1/inbound-emails?status=unprocessable" });
+    const item = list.json().items.find((i: { messageId: string }) => i.messageId === "imap-huge@example.com");
+    const placeholder = await t.as(t.a.admin, { method: "GET", url: `/api/v1/inbound-emails/${item.id}/raw` });
+    expect(placeholder.body).toContain("Subject: IMAP mail huge");
+    expect(placeholder.body).toContain("From: Customer huge <imaphuge@example.com>");
+    expect(placeholder.body).not.toContain("x".repeat(76));
+    // Stored mail is marked seen; what was not imported stays in the mailbox untouched.
     const flags = await dovecot.flags();
-    expect(flags.size).toBe(51);
-    for (const f of flags.values()) expect(f).toContain("\\Seen");
+    expect(flags.size).toBe(53);
+    expect([...flags.values()].filter((f) => f.includes("\\Seen"))).toHaveLength(51);
+    expect(flags.get(2)).not.toContain("\\Seen");
+    expect(flags.get(3)).not.toContain("\\Seen");
     const status = await t.as(t.a.admin, { method: "GET", url: `/api/v1/inboxes/${inboxId}` });
     expect(status.json().imapStatus.state).toBe("ok");
-    const inbound = await t.app.ctx.db.execute(sql`SELECT count(*)::int AS n FROM inbound_emails WHERE via = 'imap'`);
-    expect(inbound.rows[0]).toEqual({ n: 51 });
   });
 
   it("picks up new mail through IDLE, without waiting for the poll", async () => {
@@ -95,9 +128,13 @@ describe.skipIf(!available)("IMAP fetch from a real Dovecot", () => {
       const rows = await db.execute(sql`SELECT message_id_header, count(*)::int AS n FROM inbound_emails GROUP BY 1 HAVING count(*) > 1`);
       expect(rows.rows).toEqual([]);
       const total = await db.execute(sql`SELECT count(*)::int AS n FROM inbound_emails WHERE via = 'imap'`);
-      expect(total.rows[0]).toEqual({ n: 53 });
+      expect(total.rows[0]).toEqual({ n: 55 });
       const cursor = await db.execute(sql`SELECT last_uid FROM imap_cursors`);
-      expect(cursor.rows[0]).toEqual({ last_uid: 53 });
+      expect(cursor.rows[0]).toEqual({ last_uid: 55 });
+      // The oversized mail was never downloaded: the first session sent far less than its 3 MB.
+      const sent = [...dovecot.log().matchAll(/imap\(support\).*?out=(\d+)/g)].map((m) => Number(m[1]));
+      expect(sent.length).toBeGreaterThan(0);
+      expect(Math.max(...sent)).toBeLessThan(1_000_000);
     } finally {
       await again.close();
     }

@@ -228,9 +228,8 @@ describe("email in through the built-in SMTP receiver", () => {
 
   it("a mail that cannot be parsed is kept raw as unprocessable and does not block the next", async () => {
     const db = t.app.ctx.db;
-    // Garbage that mailparser rejects: more parts than the cap.
-    const parts = Array.from({ length: 600 }, (_, i) => `--b\r\nContent-Type: text/plain\r\n\r\npart ${i}\r\n`).join("");
-    const poison = `From: p@example.com\r\nTo: support@acme.test\r\nSubject: Poison\r\nMessage-ID: <poison@example.com>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n${parts}--b--\r\n`;
+    // A header block mailparser refuses: one header line over its 1 MB limit.
+    const poison = `From: p@example.com\r\nTo: support@acme.test\r\nSubject: Poison\r\nMessage-ID: <poison@example.com>\r\nX-Junk: ${"j".repeat(1_200_000)}\r\n\r\nbody\r\n`;
     await sendRaw(t.smtpPort, "p@example.com", ["support@acme.test"], poison);
     await sendMail(t.smtpPort, { from: "good@example.com", to: "support@acme.test", subject: "After the poison", text: "Fine mail" });
     await waitFor(async () => (await conversations(t.a.accountId)).find((c) => c.subject === "After the poison"), 15_000, "the good mail");
@@ -239,14 +238,61 @@ describe("email in through the built-in SMTP receiver", () => {
       const row = r.rows[0] as { status: string; error: string | null } | undefined;
       return row && row.status !== "received" ? row : null;
     });
-    // Over the part cap: kept raw for admins with the reason, never lost, never blocking.
+    // Kept raw for admins with the reason, never lost, never blocking.
     expect(p.status).toBe("unprocessable");
-    expect(p.error).toContain("child nodes");
+    expect(p.error).toContain("header size");
     const list = await t.as(t.a.admin, { method: "GET", url: "/api/v1/inbound-emails?status=unprocessable" });
     const item = list.json().items.find((i: { messageId: string }) => i.messageId === "poison@example.com");
     expect(item).toMatchObject({ status: "unprocessable", mailFrom: "p@example.com" });
     const raw = await t.as(t.a.admin, { method: "GET", url: `/api/v1/inbound-emails/${item.id}/raw` });
-    expect(raw.body).toContain("part 599");
+    expect(raw.body).toContain("j".repeat(1000));
     expect((await t.as(t.a.agent, { method: "GET", url: "/api/v1/inbound-emails" })).statusCode).toBe(403);
+  });
+
+  it("over the part cap: the readable parts become the conversation, the rest is noted and kept in the .eml", async () => {
+    const db = t.app.ctx.db;
+    const files = Array.from(
+      { length: 600 },
+      (_, i) =>
+        `--b\r\nContent-Type: application/octet-stream; name="file-${i}.bin"\r\nContent-Disposition: attachment; filename="file-${i}.bin"\r\n\r\ndata ${i}\r\n`,
+    ).join("");
+    const many = `From: Many <many@example.com>\r\nTo: support@acme.test\r\nSubject: Six hundred files\r\nMessage-ID: <many-parts@example.com>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nHere are all my files.\r\n${files}--b--\r\n`;
+    await sendRaw(t.smtpPort, "many@example.com", ["support@acme.test"], many);
+    const conv = await waitFor(
+      async () => (await conversations(t.a.accountId)).find((c) => c.subject === "Six hundred files"),
+      30_000,
+      "the conversation",
+    );
+    const msgs = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${conv.id}/messages` })).json().items;
+    // 500 parts read (the message, its text and 498 files), 100 of those files imported: none vanish silently.
+    expect(msgs[0].text).toBe(
+      "Here are all my files.\n\n[partially processed: 102 parts over the limit kept in the original .eml; " +
+        "500 attachments not imported (file-498.bin, file-499.bin, file-500.bin, file-501.bin, file-502.bin, file-503.bin, file-504.bin, " +
+        "file-505.bin, file-506.bin, file-507.bin, …)]",
+    );
+    expect(msgs[0].attachments).toHaveLength(100);
+    const row = await db.execute(sql`SELECT status, error FROM inbound_emails WHERE message_id_header = 'many-parts@example.com'`);
+    expect(row.rows[0]).toMatchObject({ status: "processed", error: expect.stringContaining("102 parts over the limit") });
+  });
+
+  it("MIME nested 10,000 levels deep: no stack overflow, the readable part becomes the conversation", { timeout: 60_000 }, async () => {
+    const depth = 10_000;
+    const open = Array.from({ length: depth }, (_, i) => `--n${i}\r\nContent-Type: multipart/mixed; boundary="n${i + 1}"\r\n\r\n`).join("");
+    const close = Array.from({ length: depth + 1 }, (_, i) => `--n${depth - i}--\r\n`).join("");
+    const deep =
+      `From: Deep <deep@example.com>\r\nTo: support@acme.test\r\nSubject: Deeply nested\r\nMessage-ID: <deep@example.com>\r\n` +
+      `Content-Type: multipart/mixed; boundary="n0"\r\n\r\n--n0\r\nContent-Type: text/plain\r\n\r\nTop text\r\n` +
+      `${open}--n${depth}\r\nContent-Type: text/plain\r\n\r\nDeep text\r\n${close}`;
+    await sendRaw(t.smtpPort, "deep@example.com", ["support@acme.test"], deep);
+    const conv = await waitFor(
+      async () => (await conversations(t.a.accountId)).find((c) => c.subject === "Deeply nested"),
+      45_000,
+      "the conversation",
+    );
+    const msgs = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${conv.id}/messages` })).json().items;
+    // Parts nested deeper than 30 levels are cut whole: 10,001 nested parts, 30 of them read.
+    expect(msgs[0].text).toBe("Top text\n\n[partially processed: 9971 parts over the limit kept in the original .eml]");
+    const raw = await t.as(t.a.agent, { method: "GET", url: msgs[0].email.rawUrl });
+    expect(raw.body).toContain("Deep text");
   });
 });

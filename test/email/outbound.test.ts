@@ -9,6 +9,10 @@ describe("email replies, threading both ways, bounces and loop safety", () => {
   let t: App;
   let sink: Sink;
   let refuse = new Set<string>();
+  // Greylisting: RCPT to these addresses gets 451 (try again later) as many times as set here, then 250.
+  const greylist = new Map<string, number>();
+  const rcptAttempts = new Map<string, number>();
+  let inboxId: string;
 
   const convBySubject = (subject: string) =>
     waitFor(
@@ -25,15 +29,25 @@ describe("email replies, threading both ways, bounces and loop safety", () => {
     t.as(t.a.agent, { method: "POST", url: `/api/v1/conversations/${convId}/messages`, payload: { kind: "reply", ...payload } });
 
   beforeAll(async () => {
-    sink = await startSmtpSink({ reject: (rcpt) => (refuse.has(rcpt) ? { code: 550, message: "5.1.1 User unknown" } : null) });
+    sink = await startSmtpSink({
+      reject: (rcpt) => {
+        const n = (rcptAttempts.get(rcpt) ?? 0) + 1;
+        rcptAttempts.set(rcpt, n);
+        if (refuse.has(rcpt)) return { code: 550, message: "5.1.1 User unknown" };
+        const deferrals = greylist.get(rcpt) ?? 0;
+        if (!deferrals) return null;
+        greylist.set(rcpt, deferrals - 1);
+        return { code: 451, message: "4.7.1 Greylisted, please try again later" };
+      },
+    });
     t = await startEmailApp();
-    await t.createInbox(t.a.admin, {
+    ({ id: inboxId } = await t.createInbox(t.a.admin, {
       address: "help@acme.test",
       name: "Acme Help",
       signature: "Acme Help Desk\nhttps://acme.test",
       smtp: { host: "127.0.0.1", port: sink.port, security: "none" },
       acknowledgement: { enabled: true, subject: "We got your message", text: "Thanks, we will answer soon." },
-    });
+    }));
   });
   afterAll(async () => {
     await t?.close();
@@ -182,6 +196,32 @@ describe("email replies, threading both ways, bounces and loop safety", () => {
     expect((await t.as(t.a.agent, { method: "POST", url: `/api/v1/messages/${id}/retry` })).statusCode).toBe(400);
   });
 
+  it("a reply the server defers with 4xx is retried with backoff and then delivered", async () => {
+    await sendMail(t.smtpPort, { from: "grey@example.com", to: "help@acme.test", subject: "Greylisted", text: "hello" });
+    const [conv] = await convBySubject("Greylisted");
+    await waitFor(async () => sink.received.find((m) => m.envelope.to.includes("grey@example.com")), 15_000, "the acknowledgement");
+    const rcptBefore = rcptAttempts.get("grey@example.com") ?? 0;
+    greylist.set("grey@example.com", 1);
+    const res = await reply(conv.id, { text: "Reply through greylisting" });
+    const id = res.json().id;
+    const sent = await waitFor(
+      async () =>
+        (await messages(conv.id)).find(
+          (x: { id: string; delivery: { status: string } | null }) => x.id === id && x.delivery?.status === "sent",
+        ),
+      20_000,
+      "delivery after the retry",
+    );
+    expect(sent.delivery.error).toBeNull();
+    const job = await t.app.ctx.db.execute(
+      sql`SELECT attempts, status FROM jobs WHERE type = 'message.deliver' AND payload->>'messageId' = ${id}`,
+    );
+    expect(job.rows).toEqual([{ attempts: 2, status: "done" }]);
+    // Two tries at the server: once deferred, once accepted.
+    expect((rcptAttempts.get("grey@example.com") ?? 0) - rcptBefore).toBe(2);
+    expect(sink.received.filter((m) => m.mail.text?.includes("Reply through greylisting"))).toHaveLength(1);
+  });
+
   it("a bounce marks the reply it is about as failed; auto-replies are recorded and never answered", async () => {
     await sendMail(t.smtpPort, { from: "far@example.com", to: "help@acme.test", subject: "Bounce me", text: "hi" });
     const [conv] = await convBySubject("Bounce me");
@@ -266,13 +306,17 @@ describe("email replies, threading both ways, bounces and loop safety", () => {
     );
     await convBySubject("Chatty 4");
     await convBySubject("Newsletter");
+    await convBySubject("Null sender");
     await new Promise((r) => setTimeout(r, 1500));
     const acks = sink.received.slice(before).filter((m) => m.mail.headers.get("auto-submitted") === "auto-replied");
     expect(acks.filter((m) => m.envelope.to.includes("chatty@example.com"))).toHaveLength(3);
     expect(acks.filter((m) => m.envelope.to.includes("list@example.com"))).toHaveLength(0);
+    // MAIL FROM:<> marks mail no one may answer automatically, whatever its From says.
+    expect(sink.received.slice(before).filter((m) => m.envelope.to.includes("nobody@example.com"))).toEqual([]);
+    expect(rcptAttempts.get("nobody@example.com")).toBeUndefined();
   });
 
-  it("rejects CR/LF in Cc and subjects from the API", async () => {
+  it("rejects CR/LF in Cc, subjects and names from the API, and strips them from subjects that arrive by mail", async () => {
     const [conv] = await convBySubject("Broken lamp");
     const bad = await reply(conv.id, { text: "x", cc: ["a@example.com\r\nBcc: evil@example.com"] });
     expect(bad.statusCode).toBe(400);
@@ -282,5 +326,41 @@ describe("email replies, threading both ways, bounces and loop safety", () => {
       payload: { kind: "note", text: "x", cc: ["a@example.com"] },
     });
     expect(note.statusCode).toBe(400);
+    const field = (res: { json: () => { error: { field: string } } }) => res.json().error.field;
+    // The acknowledgement's subject, set by an admin, goes into a Subject header.
+    const ack = await t.as(t.a.admin, {
+      method: "PATCH",
+      url: `/api/v1/inboxes/${inboxId}`,
+      payload: { acknowledgement: { enabled: true, subject: "Thanks\r\nBcc: evil@example.com", text: "x" } },
+    });
+    expect(ack.statusCode).toBe(400);
+    expect(field(ack)).toBe("body.acknowledgement.subject");
+    // An agent's name goes into From.
+    for (const name of ["Eve\r\nBcc: evil@example.com", "Eve\nX", "Eve\u0000", "Eve\u001b[31m"]) {
+      const user = await t.as(t.a.admin, {
+        method: "POST",
+        url: "/api/v1/users",
+        payload: { name, email: "eve@acme.test", role: "agent" },
+      });
+      expect(user.statusCode, JSON.stringify(name)).toBe(400);
+      expect(field(user)).toBe("body.name");
+    }
+    // A subject that decodes to CR/LF arrives by mail: the reply carries it on one line, and no Bcc.
+    const evil = Buffer.from("Lamp\r\nBcc: evil@example.com").toString("base64");
+    await sendRaw(
+      t.smtpPort,
+      "cr@example.com",
+      ["help@acme.test"],
+      `From: cr@example.com\r\nTo: help@acme.test\r\nSubject: =?utf-8?B?${evil}?=\r\nMessage-ID: <crlf@example.com>\r\n\r\nhello\r\n`,
+    );
+    const [crlf] = await convBySubject("Lamp Bcc: evil@example.com");
+    const res = await reply(crlf.id, { text: "Answer to the CR/LF subject" });
+    expect(res.statusCode).toBe(201);
+    const sent = await waitFor(async () => sink.received.find((m) => m.mail.text?.includes("Answer to the CR/LF subject")));
+    const head = sent.raw.toString("latin1").split("\r\n\r\n")[0];
+    expect(head.match(/^Subject:/gim)).toHaveLength(1);
+    expect(head).not.toMatch(/^Bcc:/im);
+    expect(sent.mail.subject).toBe(`Re: Lamp Bcc: evil@example.com [#${crlf.number}]`);
+    expect(sent.envelope.to).toEqual(["cr@example.com"]);
   });
 });

@@ -15,6 +15,10 @@ export type Dovecot = {
   /** Flags of every message in a folder, by UID, read back from the server. */
   flags(folder?: string): Promise<Map<number, string[]>>;
   createFolder(name: string): Promise<void>;
+  /** Makes the INBOX message containing `marker` unreadable on disk: the server then fails every fetch of its content. */
+  makeUnreadable(marker: string): void;
+  /** Dovecot's log so far (logins, logouts with the bytes sent: `out=`). */
+  log(): string;
   stop(): Promise<void>;
 };
 
@@ -152,6 +156,17 @@ service anvil {
       withClient(async (c) => {
         await c.mailboxCreate(name);
       }),
+    makeUnreadable(marker) {
+      const maildir = path.join(home, user, "Maildir");
+      const files = ["new", "cur"].flatMap((d) => {
+        const dir = path.join(maildir, d);
+        return fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => path.join(dir, f)) : [];
+      });
+      const hit = files.find((f) => fs.readFileSync(f).includes(marker));
+      if (!hit) throw new Error(`no message with ${marker} in ${maildir}`);
+      fs.chmodSync(hit, 0);
+    },
+    log,
     async stop() {
       process.off("exit", kill);
       if (child.exitCode === null) {

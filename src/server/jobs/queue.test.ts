@@ -93,6 +93,8 @@ describe("durable job queue", () => {
     await db.execute(sql`UPDATE jobs SET status = 'running', locked_by = 'elsewhere:1', locked_at = now() - interval '1 hour', attempts = 1 WHERE type = 'test.lease'`);
     const worker = new JobWorker(db, deps, () => {}, 500, 60_000);
     worker.register(job);
+    expect(await worker.runOne()).toBe(false);
+    expect(await worker.reclaimExpired()).toBe(1);
     expect(await worker.runOne()).toBe(true);
     expect(ran).toBe(1);
     expect(await row("test.lease")).toMatchObject({ status: "done", attempts: 2 });

@@ -6,7 +6,16 @@ export type Role = z.infer<typeof Role>;
 
 export const Email = z.email({ message: "must be an email address" }).max(254).transform((s) => s.toLowerCase());
 export const Password = z.string().min(8, "must be at least 8 characters").max(200);
-export const PersonName = z.string().trim().min(1, "must not be empty").max(120);
+/** A person's name goes into mail headers (From): no control characters, so no header injection. */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(120)
+  .refine(
+    (s) => ![...s].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
+    "must not contain line breaks or control characters",
+  );
 
 export const User = z
   .object({

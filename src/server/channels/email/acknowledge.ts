@@ -7,8 +7,8 @@ import type { EmailInboxSettings } from "../../modules/inboxes/settings";
 import { PermanentDeliveryError } from "../types";
 import { replyAddress } from "./address";
 import { replySubject } from "./compose";
+import { ackMessageId, loopStamp } from "./own-mail";
 import type { ParsedEmail } from "./parse";
-import { messageIdFor } from "./prepare-reply";
 import { deliveryError, transportFor } from "./transport";
 
 const MACHINE_SENDER = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|bounces?|notifications?)([+.-].*)?@/i;
@@ -42,6 +42,8 @@ export async function queueAcknowledgement(
 ): Promise<void> {
   const ack = (o.settings as EmailInboxSettings).acknowledgement;
   if (!ack?.enabled) return;
+  // Check-then-insert of the hourly limit, serialised per address: concurrent mails can't both pass it.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`ack:${o.accountId}:${o.to}`}, 0))`);
   if (!(await mayAutoReply(tx, o.accountId, o.to, o.limit))) return;
   await tx.execute(sql`INSERT INTO email_auto_log (account_id, address, kind) VALUES (${o.accountId}, ${o.to}, 'sent')`);
   await enqueue(tx, autoMailJob, { conversationId: o.conversationId, to: o.to, inReplyTo: o.mail.messageId }, { accountId: o.accountId });
@@ -82,20 +84,21 @@ export const autoMailJob = defineJob({
       throw err;
     });
     if (!transport) return;
+    const messageId = ackMessageId(deps.box, r.account_id, p.conversationId, r.address);
     try {
       await transport.sendMail({
         from: { name: r.name, address: r.address },
         replyTo: replyAddress(r.address, r.reply_token),
         to: p.to,
         subject: replySubject(ack.subject || r.subject, r.number),
-        messageId: `<${messageIdFor(r.address)}>`,
+        messageId: `<${messageId}>`,
         inReplyTo: p.inReplyTo ? `<${p.inReplyTo}>` : undefined,
         references: p.inReplyTo ? [`<${p.inReplyTo}>`] : undefined,
         text: `${ack.text}\n\n${r.settings.signature ? `-- \n${r.settings.signature}` : ""}`.trim(),
         headers: {
           "Auto-Submitted": "auto-replied",
           "X-Auto-Response-Suppress": "All",
-          "X-Rapport-Loop": deps.box.sign(`loop:${r.account_id}`),
+          "X-Rapport-Loop": loopStamp(deps.box, r.account_id, messageId),
         },
       });
     } catch (err) {

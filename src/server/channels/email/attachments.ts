@@ -27,11 +27,12 @@ export async function storeAttachments(storage: BlobStorage, accountId: string, 
   return out;
 }
 
+/** Rows keep the mail's order: clock_timestamp() differs per row where now() is the transaction's. */
 export async function insertAttachments(tx: Tx, accountId: string, messageId: string, files: StoredAttachment[]): Promise<void> {
   for (const f of files) {
     await tx.execute(sql`
-      INSERT INTO attachments (id, account_id, message_id, filename, content_type, size, content_id, inline, storage_key, sha256)
+      INSERT INTO attachments (id, account_id, message_id, filename, content_type, size, content_id, inline, storage_key, sha256, created_at)
       VALUES (${f.id}, ${accountId}, ${messageId}, ${f.part.filename}, ${f.part.contentType}, ${f.part.content.length},
-        ${f.part.contentId}, ${f.part.inline}, ${f.storageKey}, ${f.sha256})`);
+        ${f.part.contentId}, ${f.part.inline}, ${f.storageKey}, ${f.sha256}, clock_timestamp())`);
   }
 }

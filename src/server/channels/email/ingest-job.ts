@@ -10,7 +10,8 @@ import { newReplyToken } from "./address";
 import { insertAttachments, storeAttachments } from "./attachments";
 import { attachBounce } from "./bounce";
 import { classify } from "./classify";
-import { emailContent } from "./content";
+import { type EmailContent, emailContent } from "./content";
+import { loopVerdict } from "./own-mail";
 import { type ParsedEmail, parseEmail } from "./parse";
 import { rawHeader, rawHeaderBlock } from "./raw-headers";
 import { findThread } from "./thread";
@@ -62,10 +63,13 @@ async function processMail(ctx: JobContext, row: InboundRow, mail: ParsedEmail) 
   const { db, deps } = ctx;
   // The null sender (MAIL FROM:<>, or Return-Path: <> when fetched) marks mail no one may answer automatically.
   const nullSender = row.via === "smtp" ? !row.mail_from : /^<\s*>$/.test(rawHeader(rawHeaderBlock(row.raw).headers, "Return-Path") ?? "");
-  const kind = classify(mail, nullSender);
+  const classified = classify(mail, nullSender);
+  const loop = loopVerdict(deps.box, row.account_id, mail);
+  // A machine that answered one of our mails and copied its stamp is an auto-reply: recorded, never answered.
+  const kind = { ...classified, autoReply: classified.autoReply || loop === "echo" };
   // Files go to storage first; a retry after a failed transaction writes new keys (orphans are harmless).
   const files = kind.bounce ? [] : await storeAttachments(deps.storage, row.account_id, mail.attachments);
-  const content = emailContent(mail, files, deps.box);
+  const content = withNotice(emailContent(mail, files, deps.box), mail.notice);
   await db.transaction(async (tx) => {
     // The raw mail and this job were committed durably before the 250; if this transaction is lost in a
     // crash the job simply runs again, so it need not wait for the WAL flush.
@@ -75,26 +79,27 @@ async function processMail(ctx: JobContext, row: InboundRow, mail: ParsedEmail) 
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${row.account_id}:${root}`}, 0))`);
     const inboxRes = await tx.execute(sql`SELECT id, address, settings FROM inboxes WHERE id = ${row.inbox_id}`);
     const inbox = inboxRes.rows[0] as InboxRow | undefined;
+    // A partly imported mail keeps its notice as the error, for admins looking at inbound mail.
     const done = (outcome: string, conversationId: string | null = null, messageId: string | null = null) =>
       tx.execute(sql`
         UPDATE inbound_emails SET status = 'processed', outcome = ${outcome}, conversation_id = ${conversationId},
-          message_id = ${messageId}, processed_at = now(), error = NULL
+          message_id = ${messageId}, processed_at = now(), error = ${mail.notice}
         WHERE id = ${row.id}`);
     if (!inbox) return done("inbox-removed");
 
     if (kind.bounce) {
-      const hit = await attachBounce(tx, row.account_id, kind.bounce);
-      return done(hit ? "bounce" : "bounce-unmatched", hit?.conversationId ?? null, hit?.messageId ?? null);
+      const hit = await attachBounce(tx, deps.box, row.account_id, kind.bounce);
+      const outcome = !hit ? "bounce-unmatched" : hit.messageId ? "bounce" : "bounce-acknowledgement";
+      return done(outcome, hit?.conversationId ?? null, hit?.messageId ?? null);
     }
     const sender = mail.from?.address ?? null;
     if (sender && (await isOwnAddress(tx, row.account_id, sender))) return done("loop-own-address");
-    const loop = mail.headers.get("x-rapport-loop");
-    if (loop && deps.box.verify(`loop:${row.account_id}`, loop.trim())) return done("loop-own-mail");
+    if (loop === "own") return done("loop-own-mail");
     if (kind.autoReply && sender) {
       await tx.execute(sql`INSERT INTO email_auto_log (account_id, address, kind) VALUES (${row.account_id}, ${sender}, 'auto_replied')`);
     }
 
-    const match = await findThread(tx, row.account_id, mail, row.rcpt_to);
+    const match = await findThread(tx, deps.box, row.account_id, mail, row.rcpt_to);
     if (!match) await waitForEarlierMail(tx, row, mail);
     const htmlContent = { text: content.text, html: content.html ?? undefined, htmlSanitized: true };
     let conversationId: string;
@@ -209,6 +214,13 @@ async function waitForEarlierMail(tx: Tx, row: InboundRow, mail: ParsedEmail) {
     SELECT 1 FROM inbound_emails WHERE account_id = ${row.account_id} AND status = 'received' AND id < ${row.id}
       AND message_id_header = ANY(${sql.param(refs)}::text[]) LIMIT 1`);
   if (res.rows.length) throw new Error("the mail this one answers is still being processed; trying again shortly");
+}
+
+/** What was left out of a mail shows on its message, after the folding, so it is never folded away. */
+function withNotice(c: EmailContent, notice: string | null): EmailContent {
+  if (!notice) return c;
+  const esc = notice.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return { ...c, text: `${c.text}\n\n[${notice}]`, html: c.html === null ? null : `${c.html}<p><em>[${esc}]</em></p>` };
 }
 
 async function markUnprocessable(db: Db, id: number, error: string) {

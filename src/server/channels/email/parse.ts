@@ -1,7 +1,9 @@
 import { type AddressObject, type ParsedMail, simpleParser } from "mailparser";
 import type { EmailAddress } from "../../../shared/schemas";
 import { normalizeAddress } from "./address";
+import { limitMime, type MimeCut } from "./mime-limits";
 import { cleanMessageId, rawHeaderBlock } from "./raw-headers";
+import { decodeUtf7, rewriteUtf7Words, textIsUtf7 } from "./utf7";
 
 export type ParsedAttachment = { filename: string; contentType: string; content: Buffer; contentId: string | null; inline: boolean };
 
@@ -22,9 +24,12 @@ export type ParsedEmail = {
   headers: Map<string, string>;
   /** The top-level header block as received, unfolded: for headers mailparser restructures (List-*). */
   rawHeaders: string;
+  /** What was left out (parts or attachments over the caps), to show on the message; null when nothing. */
+  notice: string | null;
 };
 
 const MAX_PARTS = 500;
+const MAX_DEPTH = 30;
 const MAX_ATTACHMENTS = 100;
 
 const headerText = (v: unknown): string => {
@@ -69,21 +74,55 @@ function safeFilename(name: string | undefined): string {
 const ids = (v: string | string[] | undefined): string[] =>
   (Array.isArray(v) ? v : (v ?? "").split(/\s+/)).map((x) => cleanMessageId(x)).filter((x): x is string => !!x);
 
+const PARSER_OPTIONS = {
+  skipImageLinks: true,
+  skipTextLinks: true,
+  skipTextToHtml: true,
+  keepCidLinks: true,
+  // Above the scan's cap: parts the scan and mailparser count differently never fail the mail.
+  maxChildNodes: MAX_PARTS * 2,
+} as Parameters<typeof simpleParser>[1];
+
+const isPartLimit = (err: unknown) => err instanceof Error && /child nodes/i.test(err.message);
+
+/** Parts over the caps are not imported; the message says so, and the original .eml keeps them. */
+function notices(cut: MimeCut | null, attachments: ParsedMail["attachments"], bodyDropped: boolean): string | null {
+  const out: string[] = [];
+  if (bodyDropped) out.push("partially processed: the body is over the MIME limits and kept in the original .eml");
+  else if (cut) out.push(`partially processed: ${cut.droppedParts} parts over the limit kept in the original .eml`);
+  const over = attachments.slice(MAX_ATTACHMENTS).map((a) => safeFilename(a.filename));
+  const files = (cut?.droppedFiles ?? 0) + over.length;
+  if (files) {
+    const names = [...(cut?.droppedNames ?? []), ...over].slice(0, 10);
+    out.push(`${files} attachment${files === 1 ? "" : "s"} not imported (${names.join(", ")}${files > names.length ? ", …" : ""})`);
+  }
+  return out.length ? out.join("; ") : null;
+}
+
 /**
  * Parses a raw mail with mailparser (charsets via iconv-lite, encoded words, RFC 2231) into what the
- * channel needs. Part counts are capped; a mislabelled charset degrades to replacement characters.
+ * channel needs. Part counts and nesting are capped by a scan first: past them the mail is parsed without
+ * the excess parts and says so. A mislabelled charset degrades to replacement characters.
  */
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
-  const m: ParsedMail = await simpleParser(raw, {
-    skipImageLinks: true,
-    skipTextLinks: true,
-    skipTextToHtml: true,
-    keepCidLinks: true,
-    maxChildNodes: MAX_PARTS,
-  } as Parameters<typeof simpleParser>[1]);
+  const { headers: top } = rawHeaderBlock(raw);
+  // RFC 5322 §2.1: a message starts with header fields; bytes without any are not a mail to answer.
+  if (!/^[!-9;-~]+[ \t]*:/m.test(top)) throw new Error("not an email: no header fields");
+  const cut = limitMime(raw, { maxParts: MAX_PARTS, maxDepth: MAX_DEPTH });
+  let bodyDropped = false;
+  let m: ParsedMail;
+  try {
+    m = await simpleParser(rewriteUtf7Words(cut ? cut.raw : raw), PARSER_OPTIONS);
+  } catch (err) {
+    if (!isPartLimit(err)) throw err;
+    // The scan and mailparser disagreed on the structure: keep the headers, the body stays in the .eml.
+    m = await simpleParser(rewriteUtf7Words(Buffer.from(`${top}\r\n\r\n`, "latin1")), PARSER_OPTIONS);
+    bodyDropped = true;
+  }
   const headers = new Map<string, string>();
   for (const [k, v] of m.headers) headers.set(k.toLowerCase(), headerText(v));
   const from = addresses(m.from)[0] ?? null;
+  const utf7 = textIsUtf7(raw);
   return {
     messageId: cleanMessageId(m.messageId),
     inReplyTo: ids(m.inReplyTo)[0] ?? null,
@@ -94,8 +133,8 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     cc: addresses(m.cc),
     subject: m.subject?.replace(/[\r\n\0]+/g, " ").trim() || null,
     date: m.date && !Number.isNaN(m.date.getTime()) ? m.date : null,
-    text: m.text ?? null,
-    html: typeof m.html === "string" ? m.html : null,
+    text: m.text == null ? null : utf7 ? decodeUtf7(m.text) : m.text,
+    html: typeof m.html === "string" ? (utf7 ? decodeUtf7(m.html) : m.html) : null,
     attachments: m.attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
       filename: safeFilename(a.filename),
       contentType: (a.contentType || "application/octet-stream").toLowerCase(),
@@ -104,6 +143,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
       inline: a.contentDisposition === "inline" || (!!a.cid && a.related === true),
     })),
     headers,
-    rawHeaders: rawHeaderBlock(raw).headers,
+    rawHeaders: top,
+    notice: notices(cut, m.attachments, bodyDropped),
   };
 }

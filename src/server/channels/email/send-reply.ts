@@ -6,6 +6,7 @@ import type { EmailInboxSettings } from "../../modules/inboxes/settings";
 import { PermanentDeliveryError, type OutboundMessage } from "../types";
 import { replyAddress } from "./address";
 import { composeBodies, replySubject } from "./compose";
+import { loopStamp } from "./own-mail";
 import { deliveryError, transportFor } from "./transport";
 
 type Row = {
@@ -23,6 +24,13 @@ type Row = {
   number: number;
   account_id: string;
 };
+
+// Names saved before the schemas refused control characters still can't break a header line.
+const headerName = (name: string) =>
+  [...name]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 ? " " : c))
+    .join("")
+    .trim();
 
 /** Sends an agent's email reply, threaded, from the inbox address with the agent's name and the signature. */
 export async function sendEmailReply(ctx: { db: Db; deps: JobDeps }, m: OutboundMessage): Promise<{ externalId?: string }> {
@@ -48,7 +56,7 @@ export async function sendEmailReply(ctx: { db: Db; deps: JobDeps }, m: Outbound
   const transport = await transportFor(r.settings, ctx.deps);
   try {
     const info = await transport.sendMail({
-      from: { name: r.agent_name ? `${r.agent_name} (${r.inbox_name})` : (r.inbox_name ?? ""), address: r.address },
+      from: { name: headerName(r.agent_name ? `${r.agent_name} (${r.inbox_name})` : (r.inbox_name ?? "")), address: r.address },
       replyTo: replyAddress(r.address, r.reply_token),
       to: r.to.map((a) => ({ name: a.name ?? "", address: a.address })),
       cc: r.cc.map((a) => ({ name: a.name ?? "", address: a.address })),
@@ -58,7 +66,7 @@ export async function sendEmailReply(ctx: { db: Db; deps: JobDeps }, m: Outbound
       references: r.references.map((x) => `<${x}>`),
       text: bodies.text,
       html: bodies.html,
-      headers: { "X-Rapport-Loop": ctx.deps.box.sign(`loop:${r.account_id}`) },
+      headers: { "X-Rapport-Loop": loopStamp(ctx.deps.box, r.account_id, r.header_message_id) },
     });
     return { externalId: info.messageId };
   } catch (err) {

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/client";
+import type { CryptoBox } from "../../lib/crypto-box";
 import { parseRecipient } from "./address";
+import { ackConversation } from "./own-mail";
 import type { ParsedEmail } from "./parse";
 
 export type ThreadMatch = { conversationId: string; status: string; rule: "reply-address" | "references" | "subject-token" };
@@ -18,10 +20,17 @@ export function replyTokens(mail: ParsedEmail, rcptTo: string[]): string[] {
 
 /**
  * Finds the conversation an inbound mail continues, in this order and never across accounts: the
- * per-conversation reply address; In-Reply-To/References naming a mail Rapport stored or sent; a subject
- * token [#1234] only when the sender is on that conversation. Null: a new conversation.
+ * per-conversation reply address; In-Reply-To/References naming a mail Rapport stored or sent
+ * (acknowledgements by their signed Message-ID); a subject token [#1234] only when the sender is on that
+ * conversation. Null: a new conversation.
  */
-export async function findThread(tx: Tx, accountId: string, mail: ParsedEmail, rcptTo: string[]): Promise<ThreadMatch | null> {
+export async function findThread(
+  tx: Tx,
+  box: CryptoBox,
+  accountId: string,
+  mail: ParsedEmail,
+  rcptTo: string[],
+): Promise<ThreadMatch | null> {
   const tokens = replyTokens(mail, rcptTo);
   if (tokens.length) {
     const res = await tx.execute(sql`
@@ -38,6 +47,13 @@ export async function findThread(tx: Tx, accountId: string, mail: ParsedEmail, r
       ORDER BY e.created_at DESC LIMIT 1`);
     const row = res.rows[0] as { id: string; status: string } | undefined;
     if (row) return { conversationId: row.id, status: row.status, rule: "references" };
+    // Acknowledgements are not stored: their Message-ID names the conversation, signed for this account.
+    const acked = refs.map((id) => ackConversation(box, accountId, id)).find((id) => id !== null);
+    if (acked) {
+      const ack = await tx.execute(sql`SELECT id, status FROM conversations WHERE id = ${acked} AND account_id = ${accountId}`);
+      const conv = ack.rows[0] as { id: string; status: string } | undefined;
+      if (conv) return { conversationId: conv.id, status: conv.status, rule: "references" };
+    }
   }
   const number = /\[#(\d{1,12})\]/.exec(mail.subject ?? "")?.[1];
   const sender = mail.from?.address;

@@ -38,11 +38,15 @@ export async function transportFor(settings: EmailInboxSettings, deps: JobDeps) 
   return nodemailer.createTransport(options);
 }
 
-/** 5xx answers and refused recipients won't change on retry; everything else (network, 4xx) might. */
+/**
+ * 5xx answers, a refused login and addresses nodemailer refuses won't change on retry; everything else
+ * (network, any 4xx, also a recipient deferred with 4xx as greylisting does) might.
+ */
 export function deliveryError(err: unknown): Error {
   const e = err as { responseCode?: number; response?: string; code?: string; message?: string };
   const text = e.response ?? e.message ?? String(err);
-  if ((e.responseCode && e.responseCode >= 500) || e.code === "EENVELOPE" || e.code === "EAUTH") {
+  const permanent = e.responseCode ? e.responseCode >= 500 : e.code === "EENVELOPE" || e.code === "EAUTH";
+  if (permanent) {
     return new PermanentDeliveryError(e.code === "EAUTH" ? `The mail server refused the login: ${text}` : text);
   }
   return new Error(text);
