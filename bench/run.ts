@@ -5,7 +5,8 @@
  * dropped at the end). Prints tables and writes bench/results/latest.json. Never part of `npm test`.
  *
  * Knobs (for quick iterations; the defaults are the benchmark): BENCH_SECONDS (ingest phases, 15),
- * BENCH_CONVERSATIONS (100000), BENCH_SAMPLES (300), BENCH_ONLY=ingest|inbox|email, BENCH_MAILS (5000), BENCH_EXPLAIN=1 (explain
+ * BENCH_CONVERSATIONS (100000), BENCH_SAMPLES (300), BENCH_ONLY=ingest|inbox|email|helpcenter|widget, BENCH_MAILS (5000),
+ * BENCH_HELP_ARTICLES (10000), BENCH_EXPLAIN=1 (explain
  * every inbox request, not only those that miss their target), BENCH_CPU_PROF=<dir> (profile the server).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -21,6 +22,8 @@ import { randomToken, sha256 } from "../src/server/lib/secrets";
 import { type CpuUse, CpuMeter, idleCheck, postmasterOf } from "./cpu";
 import { FREQUENT_WORD, LANGUAGES, loadAccount, PLANTED } from "./dataset";
 import { emailIngest } from "./email";
+import { helpCenterBench } from "./helpcenter";
+import { widgetBench } from "./widget";
 import { explainRoute } from "./explain";
 import { Client, closedLoop, type Outcome, type Stats, sequential } from "./load";
 
@@ -79,7 +82,8 @@ type Server = { url: URL; smtpPort: number; pid: number | undefined; stop: () =>
 function startServer(databaseUrl: string): Promise<Server> {
   const prof = env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(env.BENCH_CPU_PROF)}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...prof, "--import", "tsx", path.join(here, "server.ts")], {
-    env: { ...env, BENCH_DB: databaseUrl },
+    // Behind the load generator's "proxy" each widget visitor has an address of its own (X-Forwarded-For).
+    env: { ...env, BENCH_DB: databaseUrl, RAPPORT_TRUST_PROXY: "true" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   return new Promise((resolve, reject) => {
@@ -479,6 +483,61 @@ async function runTarget(label: string, databaseUrl: string) {
       );
       if (e.accepted.firstError) console.log(`  first error: ${e.accepted.firstError}`);
       result.email = e;
+    }
+    if (!ONLY || ONLY === "helpcenter") {
+      const h = await helpCenterBench(server, pool, meter);
+      const row = (name: string, st: Stats) => [name, st.count, st.p50, st.p99, st.max, st.errors, "p99 < 50 ms", verdict(st.p99 < 50 && st.errors === 0)];
+      table(
+        `Help-center search — ${label}: ${h.articles} articles, ${h.translations} translations in 5 languages (loaded in ${fmt(h.loadSeconds)} s); one client, sequential`,
+        ["search", "samples", "p50 ms", "p99 ms", "max ms", "errors", "target", "result"],
+        [
+          row("searchArticles(): all queries", h.fn),
+          row("GET /api/v1/public/:slug/search: all", h.http),
+          ...h.byKind.flatMap((k) => [row(`  function: ${k.kind}`, k.fn), row(`  endpoint: ${k.kind}`, k.http)]),
+        ],
+        [false, true, true, true, true, true, false, false],
+      );
+      if (h.http.firstError) console.log(`  first error: ${h.http.firstError}`);
+      result.helpcenter = h;
+    }
+    if (!ONLY || ONLY === "widget") {
+      const w = await widgetBench({ base: server.url, serverPid: server.pid, pool, accountId: acc, token, meter });
+      const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      const lat = (name: string, st: Stats) => [
+        name,
+        `${st.count} in ${fmt(st.seconds)} s`,
+        `${fmt(st.p50)} / ${fmt(st.p99)} / ${fmt(st.max)}`,
+        "p99 < 100 ms",
+        verdict(st.p99 < 100 && st.errors === 0),
+      ];
+      table(
+        `Chat widget — ${label}: ${w.sockets.visitors} visitor sockets, messages both ways`,
+        ["measure", "value", "p50 / p99 / max ms", "target", "result"],
+        [
+          ["loader gzipped", kb(w.sizes.loaderGzip), "", "< 10 KB", verdict(w.sizes.loaderGzip < 10 * 1024)],
+          ["chat app gzipped (HTML, JS, CSS)", kb(w.sizes.appGzip), "", "< 60 KB in all", verdict(w.sizes.totalGzip < 60 * 1024)],
+          ["snippet → launcher, median ms (Chromium, local page)", fmt(w.ready.launcherMs), "", "", ""],
+          ["snippet → chat ready, median ms (open, connected)", fmt(w.ready.chatReadyMs), "", "", ""],
+          [`${w.sockets.visitors} sockets connected in`, `${fmt(w.sockets.connectSeconds)} s`, "", "", ""],
+          [
+            "server memory per idle socket",
+            kb(w.sockets.perIdleSocketKiB * 1024),
+            "",
+            "< 100 KB",
+            verdict(w.sockets.perIdleSocketKiB < 100),
+          ],
+          lat("visitor → agent (socket → agent socket)", w.visitorToAgent),
+          lat("agent → visitor (REST reply → visitor socket)", w.agentToVisitor),
+        ],
+        [false, true, true, false, false],
+      );
+      for (const st of [w.visitorToAgent, w.agentToVisitor]) if (st.firstError) console.log(`  first error: ${st.firstError}`);
+      if (w.cpu) {
+        console.log(
+          `  CPU while messages flowed: server ${cpuCell(w.cpu.server)}, PostgreSQL ${cpuCell(w.cpu.postgres)}, load generator ${cpuCell(w.cpu.loadgen)}, other processes ${cpuCell(w.cpu.other)} (machine ${cpuCell(w.cpu.machine, `of ${w.cpu.cores} cores`)})`,
+        );
+      }
+      result.widget = w;
     }
     if (result.ingest && result.inbox) reference(result);
     return result;

@@ -28,12 +28,17 @@ import { deliverMessageJob } from "./channels/deliver-job";
 import { autoMailJob } from "./channels/email/acknowledge";
 import { ingestEmailJob } from "./channels/email/ingest-job";
 import { emailRoutes } from "./channels/email/routes";
+import { chatPlugin } from "./channels/chat/plugin";
 import { registerEmailRuntime } from "./channels/email/runtime";
 import { inboxRoutes } from "./modules/inboxes/routes";
 import { customerRoutes } from "./modules/customers/routes";
 import { notificationRoutes } from "./modules/notifications/routes";
 import { teamRoutes } from "./modules/teams/routes";
 import { userRoutes } from "./modules/users/routes";
+import { helpCenterPlugin } from "./help-center/plugin";
+import { rewriteHelpCenterUrl } from "./modules/knowledge/custom-domains";
+import { articleRoutes } from "./modules/knowledge/routes";
+import { knowledgeSettingsRoutes } from "./modules/knowledge/settings-routes";
 import { type Bus, MemoryBus, RedisBus } from "./realtime/bus";
 import { RealtimeHub } from "./realtime/hub";
 import { realtimeListener } from "./realtime/listener";
@@ -49,6 +54,8 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
     trustProxy: config.trustProxy,
     logController: new LogController({ disableRequestLogging: config.logLevel !== "debug" && config.logLevel !== "trace" }),
     routerOptions: { ignoreTrailingSlash: true },
+    // A help center's custom domain (Host) is served at / by rewriting to /help/<slug>/… before routing.
+    rewriteUrl: rewriteHelpCenterUrl,
   });
   const pool = createPool(databaseUrl, config.dbPoolSize);
   await runMigrations(pool);
@@ -128,6 +135,10 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
   await app.register(inboxRoutes);
   await app.register(emailRoutes);
   await app.register(realtimeRoutes);
+  await app.register(articleRoutes);
+  await app.register(knowledgeSettingsRoutes);
+  await app.register(helpCenterPlugin);
+  await app.register(chatPlugin);
 
   let openapi: ReturnType<typeof buildOpenApi> | null = null;
   const doc = (req: { protocol: string; headers: { host?: string } }) =>

@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   RAPPORT_S3_ACCESS_KEY_ID: z.string().optional(),
   RAPPORT_S3_SECRET_ACCESS_KEY: z.string().optional(),
   RAPPORT_S3_FORCE_PATH_STYLE: bool.default(true),
+  RAPPORT_CHAT_FOLLOW_UP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  RAPPORT_HELP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
 });
 
 export type Config = {
@@ -76,8 +78,12 @@ export type Config = {
   /** Background loops (outbox relay, job worker, snooze waker) run in this process. */
   runWorkers: boolean;
   demo: boolean;
+  /** Public help-center searches and pages per minute per IP. */
+  helpRateLimit: number;
   /** 32-byte key that encrypts stored credentials (IMAP/SMTP passwords); else kept in the data dir. */
   secretKey?: string;
+  /** An agent's chat reply the visitor has not read after this long goes to their email (when they left one). */
+  chatFollowUpSeconds: number;
   email: {
     /** The built-in SMTP receiver; null when off. */
     smtp: { port: number; host: string; hostname?: string; tls?: { cert: string; key: string }; maxSize: number } | null;
@@ -143,7 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     runWorkers: e.RAPPORT_ROLE !== "web",
     jobConcurrency: e.RAPPORT_JOB_CONCURRENCY,
     demo: argv.includes("--demo"),
+    helpRateLimit: e.RAPPORT_HELP_RATE_LIMIT,
     secretKey: e.RAPPORT_SECRET_KEY,
+    chatFollowUpSeconds: e.RAPPORT_CHAT_FOLLOW_UP_SECONDS,
     email: {
       smtp:
         e.RAPPORT_SMTP_PORT === "off"

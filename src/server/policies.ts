@@ -22,7 +22,23 @@ export const policies = {
   /** Closed is final: only supervisors reopen a closed conversation. */
   reopenClosed: (a: Actor) => atLeast(a, "supervisor"),
   manageCustomers: (_a: Actor) => true,
+  /**
+   * Knowledge lives in the flow of work: every agent reads all articles (internal ones too) and writes new
+   * ones, which they then own; only supervisors and up hand an article to another owner or delete it.
+   */
+  createArticles: (_a: Actor) => true,
+  assignArticleOwner: (a: Actor) => atLeast(a, "supervisor"),
+  /** An article's owner keeps it current (edits and verifies it) even as an agent; deleting is for supervisors. */
+  editArticle: (a: Actor, ownerId: string | null) => atLeast(a, "supervisor") || ownerId === a.userId,
+  deleteArticles: (a: Actor) => atLeast(a, "supervisor"),
+  manageCategories: (a: Actor) => atLeast(a, "supervisor"),
+  readKnowledgeHealth: (a: Actor) => atLeast(a, "supervisor"),
+  manageHelpCenter: (a: Actor) => atLeast(a, "admin"),
 };
+
+export function articleAbilities(a: Actor, article: { ownerId: string | null }) {
+  return { update: policies.editArticle(a, article.ownerId), delete: policies.deleteArticles(a), verify: policies.editArticle(a, article.ownerId) };
+}
 
 export function conversationAbilities(a: Actor, c: { status: string }) {
   return {

@@ -7,6 +7,8 @@ import "./styles/nav.css";
 import "./styles/list.css";
 import "./styles/conversation.css";
 import "./styles/sidebar.css";
+import "./styles/knowledge.css";
+import "./styles/chat.css";
 import "./styles/responsive.css";
 
 createRoot(document.getElementById("root") as HTMLElement).render(

@@ -14,6 +14,9 @@ export function createPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, application_name: "rapport" });
   // An idle client that loses its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  // Nor may one that is checked out between two statements (a transaction awaiting other I/O): its next
+  // query fails, the caller's transaction fails with it, and the pool discards the client on release.
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 

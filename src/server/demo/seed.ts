@@ -6,6 +6,7 @@ import type { Actor } from "../actor";
 import type { Db, Tx } from "../db/client";
 import * as schema from "../db/schema";
 import { createAccount } from "../modules/accounts/create-account";
+import { seedArticles } from "./articles";
 import { createConversation } from "../modules/conversations/create-conversation";
 import { postMessage } from "../modules/conversations/post-message";
 import { receiveMessage } from "../modules/conversations/receive-message";
@@ -449,6 +450,7 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number): Promise<stri
     await db.transaction((tx) => writeConversations(tx, setup, plan, plan.conversations.slice(i, i + BATCH)));
   }
   await db.transaction((tx) => finish(tx, setup, plan));
+  const knowledge = await seedArticles(db, { author: setup.actors.get("dana") as Actor, owners: [...setup.actors.values()] });
   const { accountId } = setup;
 
   // The relay would otherwise push thousands of stale events to browsers: mark them as relayed.
@@ -476,6 +478,7 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number): Promise<stri
     `  status: ${tally(convs.map((c) => c.status))}`,
     `  channels: ${tally(convs.map((c) => c.channel))}`,
     `  languages: ${tally(convs.map((c) => c.lang))}`,
+    `  knowledge base: ${knowledge.articles} articles in ${knowledge.translations} translations; public help center at /help/northwind-support`,
     `Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (owner, ${staff("dana").name}).`,
     `The other agents use the same password: ${others.join(", ")}.`,
   ].join("\n");

@@ -43,6 +43,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
         return reply.status(400).send({ error: { code: "invalid_request", message: "Content-Length does not match the body" } });
     }
     const status = fe.statusCode ?? 500;
+    // @fastify/rate-limit throws the body our errorResponseBuilder made: { statusCode: 429, error: {code, message} }.
+    const built = (err as { error?: { code?: unknown; message?: unknown } }).error;
+    if (status === 429 && built && typeof built.code === "string" && typeof built.message === "string") {
+      return reply.status(429).send({ error: { code: built.code, message: built.message } });
+    }
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: fe.code ?? "invalid_request", message: fe.message } });
     }

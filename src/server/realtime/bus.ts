@@ -13,7 +13,18 @@ export type BusMessage =
       conversationId: string | null;
       typing: boolean;
       expiresAt: number;
-    };
+    }
+  /** To the widget sockets of a chat conversation's visitor (and, when verified, their customer's other devices). */
+  | {
+      kind: "chat";
+      accountId: string;
+      conversationId: string;
+      visitorId: string;
+      customerId: string | null;
+      payload: { type: string; data: unknown };
+    }
+  /** Which accounts have agents connected to a node (so a visitor on any node learns whether someone is online). */
+  | { kind: "chat-agents"; nodeId: string; accounts: string[]; expiresAt: number };
 
 export interface Bus {
   publish(msg: BusMessage): Promise<void>;

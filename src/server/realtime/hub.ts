@@ -29,6 +29,18 @@ export class RealtimeHub {
     await this.bus.publish({ kind: "push", accountId, userId, payload });
   }
 
+  /** Accounts with at least one signed-in agent (session socket) on this node. */
+  onlineAccounts(): string[] {
+    const out: string[] = [];
+    for (const [accountId, set] of this.byAccount)
+      for (const c of set)
+        if (c.actor.via === "session") {
+          out.push(accountId);
+          break;
+        }
+    return out;
+  }
+
   connectionCount(): number {
     let n = 0;
     for (const s of this.byAccount.values()) n += s.size;
@@ -102,6 +114,7 @@ export class RealtimeHub {
       for (const c of set) if (!m.userId || c.actor.userId === m.userId) this.sendRaw(c, text);
       return;
     }
+    if (m.kind !== "presence") return;
     for (const conversationId of this.presence.apply(m)) this.pushPresence(m.accountId, conversationId);
   }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChatSettings, ChatSettingsInput, ChatSettingsPatch } from "./chat";
 import { Id, IsoDate } from "./common";
 
 /** Header injection is impossible by construction: no CR, LF or NUL in anything that becomes a header. */
@@ -66,7 +67,16 @@ const InboxFields = {
   acknowledgement: AcknowledgementInput.optional(),
 };
 
-export const CreateInboxInput = z.strictObject({ channel: z.literal("email"), ...InboxFields });
+export const CreateEmailInboxInput = z.strictObject({ channel: z.literal("email"), ...InboxFields });
+export type CreateEmailInboxInput = z.infer<typeof CreateEmailInboxInput>;
+/** A website chat inbox: the widget's look, languages, allowed sites, hours and identity rules. */
+export const CreateChatInboxInput = z.strictObject({
+  channel: z.literal("chat"),
+  name: InboxFields.name,
+  chat: ChatSettingsInput.prefault({}),
+});
+export type CreateChatInboxInput = z.infer<typeof CreateChatInboxInput>;
+export const CreateInboxInput = z.discriminatedUnion("channel", [CreateEmailInboxInput, CreateChatInboxInput]);
 export type CreateInboxInput = z.infer<typeof CreateInboxInput>;
 
 export const UpdateInboxInput = z.strictObject({
@@ -76,6 +86,8 @@ export const UpdateInboxInput = z.strictObject({
   smtp: InboxFields.smtp,
   imap: InboxFields.imap,
   acknowledgement: InboxFields.acknowledgement,
+  /** Chat inboxes only: the settings to change. */
+  chat: ChatSettingsPatch.optional(),
 });
 export type UpdateInboxInput = z.infer<typeof UpdateInboxInput>;
 
@@ -87,7 +99,7 @@ const ServerSettings = z.object({
   hasPassword: z.boolean(),
 });
 
-export const Inbox = z
+export const EmailInbox = z
   .object({
     id: Id,
     channel: z.literal("email"),
@@ -103,7 +115,23 @@ export const Inbox = z
       .nullable(),
     createdAt: IsoDate,
   })
-  .meta({ id: "Inbox" });
+  .meta({ id: "EmailInbox" });
+export type EmailInbox = z.infer<typeof EmailInbox>;
+
+export const ChatInbox = z
+  .object({
+    id: Id,
+    channel: z.literal("chat"),
+    name: z.string(),
+    chat: ChatSettings,
+    /** The loader's URL and the snippet a site owner pastes before </body>. */
+    widget: z.object({ scriptUrl: z.string(), snippet: z.string() }),
+    createdAt: IsoDate,
+  })
+  .meta({ id: "ChatInbox" });
+export type ChatInbox = z.infer<typeof ChatInbox>;
+
+export const Inbox = z.discriminatedUnion("channel", [EmailInbox, ChatInbox]).meta({ id: "Inbox" });
 export type Inbox = z.infer<typeof Inbox>;
 
 /** A mail that could not be turned into a conversation: kept raw for an admin to look at. */

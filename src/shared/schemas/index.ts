@@ -5,3 +5,5 @@ export * from "./conversations";
 export * from "./notifications";
 export * from "./realtime";
 export * from "./inboxes";
+export * from "./knowledge";
+export * from "./chat";

@@ -7,7 +7,11 @@ export type ServerPush =
   | { type: "message.created" | "message.updated"; data: import("./conversations").Message }
   | { type: "notification.created"; data: import("./notifications").Notification }
   | { type: "presence"; data: Presence }
-  | { type: "hello"; data: { userId: string } };
+  | { type: "hello"; data: { userId: string } }
+  /** Chat: the visitor types, read the agents' replies, changed page or came and went. */
+  | { type: "chat.typing"; data: { conversationId: string; typing: boolean } }
+  | { type: "chat.read"; data: { conversationId: string; at: string } }
+  | { type: "chat.visitor"; data: { visitorId: string; online: boolean; context?: import("./chat").ChatInfo["visitor"]["context"] } };
 
 export const PresenceViewer = z.object({ userId: Id, name: z.string(), typing: z.boolean() });
 export const Presence = z.object({ conversationId: Id, viewers: z.array(PresenceViewer) });

@@ -42,6 +42,8 @@ let onUnauthorized: () => void = () => {};
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
+/** For the few requests that are not JSON (file uploads). */
+export const currentCsrfToken = () => csrfToken;
 export function setUnauthorizedHandler(fn: () => void) {
   onUnauthorized = fn;
 }
@@ -52,7 +54,7 @@ const NO_REDIRECT_ON_401 = ["/auth/login", "/setup", "/invites/accept"];
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 /** Every request goes through here: JSON in and out, the CSRF header on writes, typed errors. */
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -91,7 +93,7 @@ export type CustomerDetail = Customer & { conversations: Conversation[] };
 export type ConversationQuery = { [K in keyof ListConversationsQuery]?: string };
 export type ConversationPatch = z.input<typeof UpdateConversationInput>;
 
-const qs = (q: Record<string, string | undefined>) => {
+export const qs = (q: Record<string, string | undefined>) => {
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== "") p.set(k, v);
   const s = p.toString();

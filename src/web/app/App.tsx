@@ -5,6 +5,7 @@ import { AcceptInvite } from "../features/auth/AcceptInvite";
 import { Setup } from "../features/auth/Setup";
 import { SignIn } from "../features/auth/SignIn";
 import { Workspace } from "../features/inbox/Workspace";
+import { KnowledgeArea } from "../features/knowledge/KnowledgeArea";
 import { InboxSettings } from "../features/settings/InboxSettings";
 import { usePath } from "./router";
 
@@ -64,6 +65,17 @@ export function App() {
       return <SignIn onDone={signedIn} />;
     case "ready":
       if (path === "/settings/inboxes") return <InboxSettings me={state.me} />;
+      if (path === "/knowledge" || path.startsWith("/knowledge/"))
+        return (
+          <KnowledgeArea
+            me={state.me}
+            onSignOut={async () => {
+              await api.logout().catch(() => {});
+              setCsrfToken(null);
+              setState({ kind: "signin" });
+            }}
+          />
+        );
       return (
         <Workspace
           me={state.me}

@@ -66,7 +66,21 @@ export class ImapFetcher {
   }
 
   private async tryLock(inboxId: string): Promise<boolean> {
-    this.lockClient ??= await this.pool.connect();
+    if (!this.lockClient) {
+      const client = await this.pool.connect();
+      // The session holding the mailbox locks died (database restarted, connection killed): its locks are
+      // gone, so this node stops fetching and takes the locks again on the next sync.
+      client.on("error", (err) => {
+        this.log.warn({ err }, "IMAP lock connection lost; fetchers restart on the next sync");
+        if (this.lockClient !== client) return;
+        this.lockClient = null;
+        client.release(err);
+        const workers = [...this.workers.values()];
+        this.workers.clear();
+        void Promise.all(workers.map((w) => w.stop())).catch(() => {});
+      });
+      this.lockClient = client;
+    }
     const r = await this.lockClient.query("SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS ok", [`imap:${inboxId}`]);
     return r.rows[0].ok === true;
   }

@@ -93,6 +93,8 @@ export const notifications = pgTable(
     type: text("type").notNull(),
     conversationId: uuid("conversation_id").references(() => conversations.id, { onDelete: "cascade" }),
     messageId: uuid("message_id"),
+    /** For article.verify_due: the knowledge article to re-verify (removed with the article). */
+    articleId: uuid("article_id"),
     actorUserId: uuid("actor_user_id"),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

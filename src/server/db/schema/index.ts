@@ -3,3 +3,5 @@ export * from "./customers";
 export * from "./conversations";
 export * from "./events";
 export * from "./email";
+export * from "./knowledge";
+export * from "./chat";

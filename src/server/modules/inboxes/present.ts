@@ -1,4 +1,5 @@
-import type { Inbox, InboundEmail } from "../../../shared/schemas";
+import type { ChatInbox, EmailInbox, Inbox, InboundEmail } from "../../../shared/schemas";
+import { type ChatInboxSettings, publicChatSettings } from "../../channels/chat/settings";
 import type { EmailInboxSettings, ServerSettings } from "./settings";
 
 export type InboxRow = {
@@ -7,7 +8,7 @@ export type InboxRow = {
   channel: string;
   name: string;
   address: string;
-  settings: EmailInboxSettings;
+  settings: EmailInboxSettings | ChatInboxSettings;
   imap_status: string | null;
   imap_error: string | null;
   imap_checked_at: Date | string | null;
@@ -17,9 +18,28 @@ export type InboxRow = {
 const iso = (d: Date | string) => new Date(d).toISOString();
 const server = (s: ServerSettings) => ({ host: s.host, port: s.port, security: s.security, user: s.user, hasPassword: !!s.password });
 
-/** The one JSON shape of an inbox: credentials never leave the server, only whether one is set. */
-export function presentInbox(r: InboxRow): Inbox {
-  const s = r.settings;
+/**
+ * The one JSON shape of an inbox: credentials never leave the server, only whether one is set (a chat
+ * inbox's identity secret has its own admin-only route). `baseUrl` is where this Rapport is reached.
+ */
+export function presentInbox(r: InboxRow, baseUrl: string): Inbox {
+  return r.channel === "chat" ? presentChatInbox(r, baseUrl) : presentEmailInbox(r);
+}
+
+function presentChatInbox(r: InboxRow, baseUrl: string): ChatInbox {
+  const scriptUrl = `${baseUrl}/widget.js`;
+  return {
+    id: r.id,
+    channel: "chat",
+    name: r.name,
+    chat: publicChatSettings(r.settings as ChatInboxSettings),
+    widget: { scriptUrl, snippet: `<script src="${scriptUrl}" data-inbox="${r.id}" async></script>` },
+    createdAt: iso(r.created_at),
+  };
+}
+
+function presentEmailInbox(r: InboxRow): EmailInbox {
+  const s = r.settings as EmailInboxSettings;
   return {
     id: r.id,
     channel: "email",

@@ -30,7 +30,7 @@ export async function inboxRoutes(app: FastifyInstance) {
       const host =
         smtp?.hostname ?? (ctx.config.publicUrl ? new URL(ctx.config.publicUrl).hostname : (req.headers.host ?? "").split(":")[0]);
       return {
-        items: (await listInboxes(ctx.db, req.actor.accountId)).map(presentInbox),
+        items: (await listInboxes(ctx.db, req.actor.accountId)).map((i) => presentInbox(i, ctx.publicUrl(req))),
         receiver: smtp ? { host, port: ctx.email?.smtpPort() ?? smtp.port } : null,
       };
     },
@@ -42,19 +42,19 @@ export async function inboxRoutes(app: FastifyInstance) {
     async (req) => {
       const row = await getInbox(ctx.db, req.actor.accountId, req.params.id);
       if (!row) throw notFound("Inbox");
-      return presentInbox(row);
+      return presentInbox(row, ctx.publicUrl(req));
     },
   );
 
   r.post(
     "/api/v1/inboxes",
-    { schema: { tags: ["inboxes"], summary: "Add an email inbox", body: CreateInboxInput, response: { 201: Inbox } } },
+    { schema: { tags: ["inboxes"], summary: "Add an email or chat inbox", body: CreateInboxInput, response: { 201: Inbox } } },
     async (req, reply) => {
       if (!policies.manageInboxes(req.actor)) throw forbidden(ADMINS_ONLY);
       const id = await ctx.write(req.actor, (tx) => createInbox({ tx, actor: req.actor, ...deps, input: req.body }));
       ctx.email?.inboxesChanged();
       reply.status(201);
-      return presentInbox((await getInbox(ctx.db, req.actor.accountId, id))!);
+      return presentInbox((await getInbox(ctx.db, req.actor.accountId, id))!, ctx.publicUrl(req));
     },
   );
 
@@ -65,7 +65,7 @@ export async function inboxRoutes(app: FastifyInstance) {
       if (!policies.manageInboxes(req.actor)) throw forbidden(ADMINS_ONLY);
       await ctx.write(req.actor, (tx) => updateInbox({ tx, actor: req.actor, ...deps, id: req.params.id, input: req.body }));
       ctx.email?.inboxesChanged();
-      return presentInbox((await getInbox(ctx.db, req.actor.accountId, req.params.id))!);
+      return presentInbox((await getInbox(ctx.db, req.actor.accountId, req.params.id))!, ctx.publicUrl(req));
     },
   );
 

@@ -5,7 +5,8 @@ import { eventActorOf } from "../../actor";
 import type { Tx } from "../../db/client";
 import { recordEvent } from "../../events/outbox";
 import type { CryptoBox } from "../../lib/crypto-box";
-import { conflict, notFound } from "../../lib/errors";
+import { badRequest, conflict, notFound } from "../../lib/errors";
+import { type ChatInboxSettings, chatSettingsOf, mergeChatSettings, newChatSettings } from "../../channels/chat/settings";
 import { resolvePublicHost } from "../../lib/net-guard";
 import { type EmailInboxSettings, mergeSettings } from "./settings";
 
@@ -20,6 +21,16 @@ async function checkHosts(input: Pick<UpdateInboxInput, "smtp" | "imap">, allowP
 /** An admin adds an email inbox: its address routes mail on the built-in receiver, across accounts. */
 export async function createInbox(opts: Deps & { input: CreateInboxInput }): Promise<string> {
   const { tx, actor, input } = opts;
+  if (input.channel === "chat") {
+    // A chat inbox has no address; its identity-verification secret is made here and stored sealed.
+    const settings = newChatSettings(opts.box, input.chat);
+    const res = await tx.execute(sql`
+      INSERT INTO inboxes (account_id, channel, name, settings)
+      VALUES (${actor.accountId}, 'chat', ${input.name}, ${JSON.stringify(settings)}::jsonb) RETURNING id`);
+    const id = (res.rows[0] as { id: string }).id;
+    await recordEvent(tx, { accountId: actor.accountId, type: "inbox.created", actor: eventActorOf(actor), data: { inboxId: id } });
+    return id;
+  }
   await checkHosts(input, opts.allowPrivateHosts);
   const settings = mergeSettings(opts.box, null, input);
   const res = await tx.execute(sql`
@@ -34,9 +45,13 @@ export async function createInbox(opts: Deps & { input: CreateInboxInput }): Pro
 
 export async function updateInbox(opts: Deps & { id: string; input: UpdateInboxInput }): Promise<void> {
   const { tx, actor, input } = opts;
-  const cur = await tx.execute(sql`SELECT settings FROM inboxes WHERE id = ${opts.id} AND account_id = ${actor.accountId} FOR UPDATE`);
-  const row = cur.rows[0] as { settings: EmailInboxSettings } | undefined;
+  const cur = await tx.execute(
+    sql`SELECT channel, settings FROM inboxes WHERE id = ${opts.id} AND account_id = ${actor.accountId} FOR UPDATE`,
+  );
+  const row = cur.rows[0] as { channel: string; settings: EmailInboxSettings } | undefined;
   if (!row) throw notFound("Inbox");
+  if (row.channel === "chat") return updateChatInbox(tx, actor, opts.id, row.settings as unknown as ChatInboxSettings, input);
+  if (input.chat !== undefined) throw badRequest("body.chat: only chat inboxes have chat settings", "body.chat");
   await checkHosts(input, opts.allowPrivateHosts);
   const settings = mergeSettings(opts.box, row.settings, input);
   // A changed IMAP server starts over: its status is unknown until the fetcher has tried it.
@@ -54,4 +69,16 @@ export async function deleteInbox(opts: Omit<Deps, "box" | "allowPrivateHosts"> 
   const res = await tx.execute(sql`DELETE FROM inboxes WHERE id = ${opts.id} AND account_id = ${actor.accountId} RETURNING id`);
   if (!res.rows.length) throw notFound("Inbox");
   await recordEvent(tx, { accountId: actor.accountId, type: "inbox.deleted", actor: eventActorOf(actor), data: { inboxId: opts.id } });
+}
+
+const EMAIL_ONLY = ["signature", "receiveSmtp", "smtp", "imap", "acknowledgement"] as const;
+
+async function updateChatInbox(tx: Tx, actor: Actor, id: string, current: ChatInboxSettings, input: UpdateInboxInput): Promise<void> {
+  const wrong = EMAIL_ONLY.find((k) => input[k] !== undefined);
+  if (wrong) throw badRequest(`body.${wrong}: only email inboxes have this setting`, `body.${wrong}`);
+  const settings = input.chat ? mergeChatSettings(chatSettingsOf(current), input.chat) : current;
+  await tx.execute(sql`
+    UPDATE inboxes SET name = coalesce(${input.name ?? null}, name), settings = ${JSON.stringify(settings)}::jsonb, updated_at = now()
+    WHERE id = ${id}`);
+  await recordEvent(tx, { accountId: actor.accountId, type: "inbox.updated", actor: eventActorOf(actor), data: { inboxId: id } });
 }

@@ -1,4 +1,4 @@
-import type { CreateInboxInput, UpdateInboxInput } from "../../../shared/schemas";
+import type { CreateEmailInboxInput, UpdateInboxInput } from "../../../shared/schemas";
 import type { CryptoBox } from "../../lib/crypto-box";
 
 export type ServerSettings = {
@@ -24,7 +24,7 @@ export const DEFAULT_ACK = {
   text: "Thank you for writing to us. This is an automatic confirmation: a person from our team will read your message and reply as soon as we can.",
 };
 
-type Input = Partial<Omit<CreateInboxInput, "channel" | "address" | "name">> & Pick<UpdateInboxInput, "smtp" | "imap">;
+type Input = Partial<Omit<CreateEmailInboxInput, "channel" | "address" | "name">> & Pick<UpdateInboxInput, "smtp" | "imap">;
 
 /** Merges an update into stored settings; a password left out keeps the stored one. */
 export function mergeSettings(box: CryptoBox, current: EmailInboxSettings | null, input: Input): EmailInboxSettings {

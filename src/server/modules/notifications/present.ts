@@ -7,6 +7,7 @@ export type NotificationRow = {
   conversation_id: string | null;
   conversation_number: number | null;
   message_id: string | null;
+  article_id: string | null;
   actor_user_id: string | null;
   actor_name: string | null;
   excerpt: string | null;
@@ -20,6 +21,7 @@ export const presentNotification = (n: NotificationRow): Notification => ({
   conversationId: n.conversation_id,
   conversationNumber: n.conversation_number,
   messageId: n.message_id,
+  articleId: n.article_id,
   actor: n.actor_user_id ? { id: n.actor_user_id, name: n.actor_name ?? "" } : null,
   excerpt: n.excerpt,
   readAt: iso(n.read_at),

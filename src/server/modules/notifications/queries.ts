@@ -3,8 +3,9 @@ import type { DbOrTx } from "../../db/client";
 import type { NotificationRow } from "./present";
 
 const SELECT = sql`
-  SELECT n.id, n.type, n.conversation_id, c.number AS conversation_number, n.message_id, n.actor_user_id, u.name AS actor_name,
-    left(m.text, 140) AS excerpt, n.read_at, n.created_at
+  SELECT n.id, n.type, n.conversation_id, c.number AS conversation_number, n.message_id, n.article_id, n.actor_user_id, u.name AS actor_name,
+    coalesce(left(m.text, 140), (SELECT t.title FROM article_translations t WHERE t.article_id = n.article_id ORDER BY t.created_at LIMIT 1)) AS excerpt,
+    n.read_at, n.created_at
   FROM notifications n
   LEFT JOIN conversations c ON c.id = n.conversation_id
   LEFT JOIN users u ON u.id = n.actor_user_id

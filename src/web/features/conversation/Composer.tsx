@@ -1,11 +1,12 @@
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import type { Conversation, Me, Message, User } from "../../../shared/schemas";
 import { api } from "../../api/client";
+import { ChatAttach } from "../chat/ChatAttach";
 import { EmailRecipients } from "./EmailRecipients";
 import { MentionList } from "./MentionList";
 import { useMentions } from "./useMentions";
 
-export type ComposerHandle = { focus: (kind: "reply" | "note") => void };
+export type ComposerHandle = { focus: (kind: "reply" | "note") => void; insert: (snippet: string) => void };
 type Kind = "reply" | "note";
 
 // Unsent drafts survive switching conversations (the pane remounts per conversation).
@@ -55,6 +56,14 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
     focus: (k) => {
       setKind(k === "reply" && !conv.can.reply ? "note" : k);
       area.current?.focus();
+    },
+    // An article link or text from the sidebar goes in at the caret, set apart from the words around it.
+    insert: (snippet) => {
+      const at = area.current?.selectionEnd ?? text.length;
+      const before = text.slice(0, at);
+      const sep = !before || /\s$/.test(before) ? "" : snippet.includes("\n") ? "\n\n" : " ";
+      setText(before + sep + snippet + text.slice(at));
+      caretAfterRender.current = (before + sep + snippet).length;
     },
   }));
 
@@ -192,6 +201,7 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
       )}
       <div className="composer-actions">
         <span className="muted small">{kind === "note" ? "Only your team sees notes." : label}</span>
+        {conv.channel === "chat" && kind === "reply" && conv.can.reply && <ChatAttach conversationId={conv.id} onSent={onSent} />}
         <button type="button" className="btn primary" data-testid="send-button" disabled={busy || !text.trim()} onClick={() => void send()}>
           {busy ? "Sending…" : kind === "reply" ? "Send reply" : "Add note"}
         </button>

@@ -29,7 +29,8 @@ export function ConversationHeader(props: Props) {
           ←
         </button>
         <h1 title={conv.subject ?? undefined}>
-          {conv.subject ?? "(no subject)"} <span className="muted">#{conv.number}</span>
+          {conv.subject ?? (conv.channel === "chat" ? `Chat with ${conv.customer.name ?? "a visitor"}` : "(no subject)")}{" "}
+          <span className="muted">#{conv.number}</span>
         </h1>
         <ChannelBadge channel={conv.channel} />
         <span className="spacer" />

@@ -1,7 +1,10 @@
 import { type Ref, useImperativeHandle, useRef, useState } from "react";
 import type { Conversation, Me, Team, User } from "../../../shared/schemas";
 import type { Realtime } from "../../api/realtime";
+import { ChatStatusLine } from "../chat/ChatStatusLine";
+import { ChatVisitorCard } from "../chat/ChatVisitorCard";
 import { CustomerSidebar } from "../customer/CustomerSidebar";
+import { ArticlesPanel } from "../knowledge/ArticlesPanel";
 import { Composer, type ComposerHandle } from "./Composer";
 import { ConversationHeader } from "./ConversationHeader";
 import { PresenceBar } from "./PresenceBar";
@@ -81,6 +84,7 @@ export function ConversationPane({ ref, id, me, users, teams, realtime, onChange
         />
         <PresenceBar viewers={c.viewers} />
         <Thread messages={c.messages} events={c.events} meId={me.user.id} />
+        {conv.channel === "chat" && <ChatStatusLine conversationId={conv.id} messages={c.messages} />}
         <div className="toast-region" role="status">
           {c.notice && (
             <p className="toast">
@@ -99,6 +103,18 @@ export function ConversationPane({ ref, id, me, users, teams, realtime, onChange
         onOpen={onOpen}
         open={customerOpen}
         onClose={() => setCustomerOpen(false)}
+        visitor={conv.channel === "chat" ? <ChatVisitorCard conversationId={conv.id} /> : undefined}
+        articles={
+          <ArticlesPanel
+            conversationId={conv.id}
+            language={conv.language}
+            revision={c.messages.filter((m) => m.kind === "incoming").length}
+            onInsert={(text) => {
+              setCustomerOpen(false);
+              composer.current?.insert(text);
+            }}
+          />
+        }
       />
     </>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { type CustomerDetail, api } from "../../api/client";
 import { Icon } from "../../components/Icon";
 import { useOnReconnect, useRealtimePush } from "../notifications/useRealtimePush";
@@ -23,10 +23,21 @@ function show(v: unknown): string {
   return String(v);
 }
 
-type Props = { customerId: string; currentId: string; onOpen: (id: string) => void; open: boolean; onClose: () => void };
+type Props = {
+  customerId: string;
+  currentId: string;
+  onOpen: (id: string) => void;
+  open: boolean;
+  onClose: () => void;
+  /** Knowledge-base articles for the conversation, in a second tab. */
+  articles?: ReactNode;
+  /** Chat conversations: where the visitor is (page, browser, language, local time). */
+  visitor?: ReactNode;
+};
 
 /** Who the customer is and every conversation they had with us, on any channel. */
-export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose }: Props) {
+export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, articles, visitor }: Props) {
+  const [tab, setTab] = useState<"customer" | "articles">("customer");
   const [c, setC] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const live = useRef(true);
@@ -84,48 +95,78 @@ export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose }
       <button ref={closeRef} type="button" className="btn icon sidebar-close" onClick={onClose} aria-label="Close customer details">
         <Icon name="close" size={18} />
       </button>
-      {error && (
-        <div role="alert">
-          <p>{error}</p>
-          <button type="button" className="btn" onClick={load}>
-            Try again
-          </button>
+      {articles && (
+        <div className="tabs sidebar-tabs" role="tablist" aria-label="Sidebar">
+          {(["customer", "articles"] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              id={`sidebar-tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls={`sidebar-panel-${t}`}
+              data-testid={`sidebar-tab-${t}`}
+              onClick={() => setTab(t)}
+            >
+              {t === "customer" ? "Customer" : "Articles"}
+            </button>
+          ))}
         </div>
       )}
-      {!c && !error && <div className="spinner small" role="status" aria-label="Loading customer" />}
-      {c && (
-        <>
-          <h2>{c.name ?? c.identities[0]?.value ?? "Unknown customer"}</h2>
-          <p className="muted small">Customer since {new Date(c.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}</p>
-          <h3>Identities</h3>
-          {c.identities.length === 0 ? (
-            <p className="muted small">No email, phone or id on file.</p>
-          ) : (
-            <dl className="kv">
-              {c.identities.map((i) => (
-                <div key={`${i.kind}:${i.value}`}>
-                  <dt>{IDENTITY_LABEL[i.kind]}</dt>
-                  <dd>{i.value}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          <h3>Attributes</h3>
-          {attributes.length === 0 ? (
-            <p className="muted small">No attributes yet.</p>
-          ) : (
-            <dl className="kv">
-              {attributes.map(([k, v]) => (
-                <div key={k}>
-                  <dt title={k}>{humanize(k)}</dt>
-                  <dd>{show(v)}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-          <ConversationHistory conversations={c.conversations} currentId={currentId} onOpen={onOpen} />
-        </>
+      {articles && (
+        <div id="sidebar-panel-articles" role="tabpanel" aria-labelledby="sidebar-tab-articles" hidden={tab !== "articles"}>
+          {articles}
+        </div>
       )}
+      <div
+        id="sidebar-panel-customer"
+        {...(articles ? { role: "tabpanel", "aria-labelledby": "sidebar-tab-customer" } : {})}
+        hidden={tab !== "customer"}
+      >
+        {visitor}
+        {error && (
+          <div role="alert">
+            <p>{error}</p>
+            <button type="button" className="btn" onClick={load}>
+              Try again
+            </button>
+          </div>
+        )}
+        {!c && !error && <div className="spinner small" role="status" aria-label="Loading customer" />}
+        {c && (
+          <>
+            <h2>{c.name ?? c.identities[0]?.value ?? "Unknown customer"}</h2>
+            <p className="muted small">Customer since {new Date(c.createdAt).toLocaleDateString(undefined, { dateStyle: "medium" })}</p>
+            <h3>Identities</h3>
+            {c.identities.length === 0 ? (
+              <p className="muted small">No email, phone or id on file.</p>
+            ) : (
+              <dl className="kv">
+                {c.identities.map((i) => (
+                  <div key={`${i.kind}:${i.value}`}>
+                    <dt>{IDENTITY_LABEL[i.kind]}</dt>
+                    <dd>{i.value}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <h3>Attributes</h3>
+            {attributes.length === 0 ? (
+              <p className="muted small">No attributes yet.</p>
+            ) : (
+              <dl className="kv">
+                {attributes.map(([k, v]) => (
+                  <div key={k}>
+                    <dt title={k}>{humanize(k)}</dt>
+                    <dd>{show(v)}</dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+            <ConversationHistory conversations={c.conversations} currentId={currentId} onOpen={onOpen} />
+          </>
+        )}
+      </div>
     </aside>
   );
 }

@@ -74,6 +74,14 @@ export function Nav(props: {
             {render(teams)}
           </>
         )}
+        <h2 className="nav-heading">Knowledge</h2>
+        <ul>
+          <li>
+            <button type="button" className="nav-item" onClick={() => navigate("/knowledge")} data-testid="nav-knowledge">
+              <span className="nav-label">Articles</span>
+            </button>
+          </li>
+        </ul>
       </div>
       <div className="nav-bottom">
         <div role="status" className="conn">
@@ -89,7 +97,7 @@ export function Nav(props: {
         <p className="muted small">Press ? for shortcuts</p>
         {(props.me.user.role === "admin" || props.me.user.role === "owner") && (
           <button type="button" className="btn link" onClick={() => navigate("/settings/inboxes")} data-testid="nav-settings-inboxes">
-            Email inboxes
+            Inboxes and chat
           </button>
         )}
         <button type="button" className="btn link" onClick={props.onSignOut}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Notification } from "../../../shared/schemas";
 import { api } from "../../api/client";
+import { navigate } from "../../app/router";
 import { relativeTime } from "../../components/format";
 import { Icon } from "../../components/Icon";
 import { useOnReconnect, useRealtimePush } from "./useRealtimePush";
@@ -8,6 +9,7 @@ import { useOnReconnect, useRealtimePush } from "./useRealtimePush";
 const excerpt = (s: string | null) => (s ? (s.length > 90 ? `${s.slice(0, 90).trimEnd()}…` : s) : "");
 
 function describe(n: Notification): string {
+  if (n.type === "article.verify_due") return "An article you own is due for verification";
   const who = n.actor?.name ?? "Someone";
   const where = n.conversationNumber !== null ? ` #${n.conversationNumber}` : " a conversation";
   return n.type === "mention" ? `${who} mentioned you in${where}` : `${who} assigned you${where}`;
@@ -64,6 +66,7 @@ export function NotificationBell({ onOpenConversation }: { onOpenConversation: (
       setUnread((u) => Math.max(0, u - 1));
     }
     if (n.conversationId) onOpenConversation(n.conversationId);
+    else if (n.articleId) navigate(`/knowledge/articles/${n.articleId}`);
   };
   const readAll = () => {
     setItems((xs) => xs.map((x) => (x.readAt ? x : { ...x, readAt: new Date().toISOString() })));

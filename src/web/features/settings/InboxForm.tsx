@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from "react";
-import type { Inbox } from "../../../shared/schemas";
+import type { EmailInbox } from "../../../shared/schemas";
 import { ApiError, api } from "../../api/client";
 
 type Server = { host: string; port: string; security: "tls" | "starttls" | "none"; user: string; password: string };
 const blank = (port: string, security: Server["security"]): Server => ({ host: "", port, security, user: "", password: "" });
-const fromInbox = (s: Inbox["smtp"], port: string, security: Server["security"]): Server =>
+const fromInbox = (s: EmailInbox["smtp"], port: string, security: Server["security"]): Server =>
   s ? { host: s.host, port: String(s.port), security: s.security, user: s.user ?? "", password: "" } : blank(port, security);
 
 function ServerFields({
@@ -57,7 +57,7 @@ const server = (s: Server) => ({
 });
 
 /** Add or change an email inbox: the address, how mail arrives, how replies leave, the acknowledgement. */
-export function InboxForm({ inbox, onDone, onCancel }: { inbox: Inbox | null; onDone: (i: Inbox) => void; onCancel: () => void }) {
+export function InboxForm({ inbox, onDone, onCancel }: { inbox: EmailInbox | null; onDone: () => void; onCancel: () => void }) {
   const [name, setName] = useState(inbox?.name ?? "");
   const [address, setAddress] = useState(inbox?.address ?? "");
   const [signature, setSignature] = useState(inbox?.signature ?? "");
@@ -67,6 +67,7 @@ export function InboxForm({ inbox, onDone, onCancel }: { inbox: Inbox | null; on
   const [useImap, setUseImap] = useState(!!inbox?.imap);
   const [imap, setImap] = useState<Server>(fromInbox(inbox?.imap ?? null, "993", "tls"));
   const [folder, setFolder] = useState(inbox?.imap?.folder ?? "INBOX");
+  const [moveTo, setMoveTo] = useState(inbox?.imap?.moveTo ?? "");
   const [ack, setAck] = useState(inbox?.acknowledgement ?? { enabled: false, subject: "We received your message", text: "" });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -80,11 +81,12 @@ export function InboxForm({ inbox, onDone, onCancel }: { inbox: Inbox | null; on
       signature,
       receiveSmtp,
       smtp: ownSmtp ? server(smtp) : null,
-      imap: useImap ? { ...server(imap), user: imap.user.trim(), folder } : null,
+      imap: useImap ? { ...server(imap), user: imap.user.trim(), folder, ...(moveTo.trim() ? { moveTo: moveTo.trim() } : {}) } : null,
       acknowledgement: ack,
     };
     try {
-      onDone(inbox ? await api.updateInbox(inbox.id, common) : await api.createInbox({ channel: "email", address, ...common }));
+      await (inbox ? api.updateInbox(inbox.id, common) : api.createInbox({ channel: "email", address, ...common }));
+      onDone();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : "Saving failed; try again.");
     } finally {
@@ -127,6 +129,14 @@ export function InboxForm({ inbox, onDone, onCancel }: { inbox: Inbox | null; on
             <div className="form-grid">
               <label htmlFor="imap-folder">Folder</label>
               <input id="imap-folder" required value={folder} onChange={(e) => setFolder(e.target.value)} />
+              <label htmlFor="imap-move-to">After import, move to folder</label>
+              <input
+                id="imap-move-to"
+                maxLength={200}
+                value={moveTo}
+                onChange={(e) => setMoveTo(e.target.value)}
+                placeholder="Leave empty to only mark mail as read"
+              />
             </div>
           </>
         )}

@@ -1,36 +1,40 @@
 import { useCallback, useEffect, useState } from "react";
-import type { InboundEmail, Inbox, Me } from "../../../shared/schemas";
+import type { ChatInbox, EmailInbox, InboundEmail, Me } from "../../../shared/schemas";
 import { api } from "../../api/client";
 import { navigate } from "../../app/router";
+import { ChatInboxes } from "../chat/ChatInboxes";
 import { InboxForm } from "./InboxForm";
 
-function ImapState({ inbox }: { inbox: Inbox }) {
+function ImapState({ inbox }: { inbox: EmailInbox }) {
   const s = inbox.imapStatus;
   if (!s) return null;
   const label = s.state === "ok" ? "Fetching" : s.state === "error" ? "Fetching fails" : "Connecting…";
   return (
     <p className={`imap-state ${s.state}`} data-testid="imap-state">
       IMAP {inbox.imap?.user}@{inbox.imap?.host}: <strong>{label}</strong>
+      {inbox.imap?.moveTo && <span data-testid="imap-move-to"> · imported mail moves to {inbox.imap.moveTo}</span>}
       {s.error && <span> — {s.error}</span>}
       {s.checkedAt && <span className="muted small"> (checked {new Date(s.checkedAt).toLocaleTimeString()})</span>}
     </p>
   );
 }
 
-/** Admins' page for email inboxes: addresses, mail in and out, and mail that could not be processed. */
+/** Admins' page for inboxes: email addresses (mail in and out, mail that could not be processed) and website chats. */
 export function InboxSettings({ me }: { me: Me }) {
-  const [inboxes, setInboxes] = useState<Inbox[] | null>(null);
+  const [inboxes, setInboxes] = useState<EmailInbox[] | null>(null);
+  const [chats, setChats] = useState<ChatInbox[]>([]);
   const [receiver, setReceiver] = useState<{ host: string; port: number } | null>(null);
   const [failed, setFailed] = useState<InboundEmail[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState<Inbox | "new" | null>(null);
+  const [editing, setEditing] = useState<EmailInbox | "new" | null>(null);
   const admin = me.user.role === "admin" || me.user.role === "owner";
 
   const load = useCallback(() => {
     setError(null);
     api.inboxes().then(
       (r) => {
-        setInboxes(r.items);
+        setInboxes(r.items.filter((i): i is EmailInbox => i.channel === "email"));
+        setChats(r.items.filter((i): i is ChatInbox => i.channel === "chat"));
         setReceiver(r.receiver);
       },
       (e) => setError(e instanceof Error ? e.message : "Could not load the inboxes"),
@@ -43,7 +47,7 @@ export function InboxSettings({ me }: { me: Me }) {
   }, [admin]);
   useEffect(load, [load]);
 
-  const remove = async (i: Inbox) => {
+  const remove = async (i: EmailInbox) => {
     if (!window.confirm(`Remove ${i.address}? Its conversations stay; new mail to it will be refused.`)) return;
     await api.deleteInbox(i.id).then(load, (e) => setError(e instanceof Error ? e.message : "Removing failed"));
   };
@@ -54,9 +58,10 @@ export function InboxSettings({ me }: { me: Me }) {
         <button type="button" className="btn link" onClick={() => navigate("/")}>
           ← Back to conversations
         </button>
-        <h1>Email inboxes</h1>
+        <h1>Inboxes</h1>
       </header>
       {!admin && <p className="muted">Only admins and owners can change inboxes.</p>}
+      <h2 className="settings-section-title">Email inboxes</h2>
       {receiver && (
         <p className="muted" data-testid="smtp-receiver">
           Rapport receives mail on SMTP at <code>{receiver.host}</code> port <code>{receiver.port}</code>: point your domain's MX record or
@@ -120,6 +125,7 @@ export function InboxSettings({ me }: { me: Me }) {
           Add an email inbox
         </button>
       )}
+      {inboxes && <ChatInboxes inboxes={chats} admin={admin} onChanged={load} onError={setError} />}
       {admin && failed.length > 0 && (
         <section aria-labelledby="unprocessable-title" className="card">
           <h2 id="unprocessable-title">Mail that could not be processed</h2>
