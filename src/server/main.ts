@@ -42,7 +42,7 @@ async function main() {
   if (boot === "created") console.log(`Created the owner ${config.admin?.email}.`);
   if (config.demo) {
     const { seedDemo } = await import("./demo/seed");
-    const summary = await seedDemo(app.ctx.db);
+    const summary = await seedDemo(app.ctx.db, { box: app.ctx.box });
     console.log(summary);
   }
   let closing = false;

@@ -16,7 +16,7 @@ beforeAll(async () => {
   t = await startTestApp();
   const started = Date.now();
   // The full demo, as `npm run demo` makes it.
-  summary = await seedDemo(t.app.ctx.db);
+  summary = await seedDemo(t.app.ctx.db, { box: t.app.ctx.box });
   seconds = (Date.now() - started) / 1000;
   const res = await login(DEMO_EMAIL);
   cookie = String(res.headers["set-cookie"]).split(";")[0];
@@ -150,6 +150,17 @@ describe("demo data", () => {
       SELECT count(*)::int AS behind FROM events e, outbox_cursor o
       WHERE e.account_id = (SELECT id FROM accounts WHERE name = ${DEMO_ACCOUNT}) AND (e.txid, e.id) > (o.txid, o.event_id)`);
     expect(r.behind).toBe(0);
+  });
+
+  it("has a website chat whose widget the help center opens for 'Talk to a person'", async () => {
+    const inboxes = (await get("/api/v1/inboxes")).json().items as { id: string; channel: string; widget?: { snippet: string } }[];
+    const chat = inboxes.find((i) => i.channel === "chat");
+    expect(chat?.widget?.snippet).toContain(`data-inbox="${chat?.id}"`);
+    expect((await get("/api/v1/help-center")).json().chatInboxId).toBe(chat?.id);
+    const page = await t.app.inject({ method: "GET", url: "/help/northwind-support" });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`data-inbox="${chat?.id}"`);
+    expect(summary).toContain("website chat");
   });
 
   it("plans the same demo every time", () => {

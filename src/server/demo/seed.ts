@@ -6,7 +6,9 @@ import type { Actor } from "../actor";
 import type { Db, Tx } from "../db/client";
 import * as schema from "../db/schema";
 import { createAccount } from "../modules/accounts/create-account";
+import type { CryptoBox } from "../lib/crypto-box";
 import { seedArticles } from "./articles";
+import { seedChatInbox } from "./chat-inbox";
 import { createConversation } from "../modules/conversations/create-conversation";
 import { postMessage } from "../modules/conversations/post-message";
 import { receiveMessage } from "../modules/conversations/receive-message";
@@ -407,7 +409,10 @@ const identityFor = (c: DemoCustomer, channel: Channel): IdentityClaim => {
  * afterwards each step gets the time it "happened". Idempotent: a second call finds the demo owner and
  * changes nothing. A run that was interrupted (Ctrl-C during the first `npm run demo`) is removed and redone.
  */
-export async function seedDemo(db: Db, opts: { conversations?: number; customers?: number; now?: number } = {}): Promise<string> {
+export async function seedDemo(
+  db: Db,
+  opts: { conversations?: number; customers?: number; now?: number; box?: CryptoBox } = {},
+): Promise<string> {
   const started = Date.now();
   const now = opts.now ?? started;
   const plan = planDemo({ now, customers: opts.customers ?? 300, conversations: opts.conversations ?? 400 });
@@ -421,7 +426,7 @@ export async function seedDemo(db: Db, opts: { conversations?: number; customers
     const lock = await conn.execute(sql`SELECT pg_try_advisory_lock(hashtext(${LOCK})) AS ok`);
     if (!(lock.rows[0] as { ok: boolean }).ok) return `The demo account "${DEMO_ACCOUNT}" is being created by another process right now.`;
     try {
-      return await seedLocked(conn, plan, started);
+      return await seedLocked(conn, plan, started, opts.box);
     } finally {
       await conn.execute(sql`SELECT pg_advisory_unlock(hashtext(${LOCK}))`);
     }
@@ -433,7 +438,7 @@ export async function seedDemo(db: Db, opts: { conversations?: number; customers
 const LOCK = "rapport.demo-seed";
 const BATCH = 100;
 
-async function seedLocked(db: Db, plan: DemoPlan, started: number): Promise<string> {
+async function seedLocked(db: Db, plan: DemoPlan, started: number, box?: CryptoBox): Promise<string> {
   const setup = await db.transaction(async (tx) => {
     const found = await tx.execute(sql`
       SELECT u.account_id, u.password_hash IS NOT NULL AS done, a.name FROM users u JOIN accounts a ON a.id = u.account_id
@@ -451,6 +456,8 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number): Promise<stri
   }
   await db.transaction((tx) => finish(tx, setup, plan));
   const knowledge = await seedArticles(db, { author: setup.actors.get("dana") as Actor, owners: [...setup.actors.values()] });
+  // The chat inbox's identity secret is sealed with the instance key, so it needs the app's CryptoBox.
+  const chat = box ? await seedChatInbox(db, { owner: setup.actors.get("dana") as Actor, box }) : null;
   const { accountId } = setup;
 
   // The relay would otherwise push thousands of stale events to browsers: mark them as relayed.
@@ -479,6 +486,7 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number): Promise<stri
     `  channels: ${tally(convs.map((c) => c.channel))}`,
     `  languages: ${tally(convs.map((c) => c.lang))}`,
     `  knowledge base: ${knowledge.articles} articles in ${knowledge.translations} translations; public help center at /help/northwind-support`,
+    ...(chat ? ["  website chat: its widget opens from the help center's \"Talk to a person\" (snippet under Inboxes and chat)"] : []),
     `Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (owner, ${staff("dana").name}).`,
     `The other agents use the same password: ${others.join(", ")}.`,
   ].join("\n");

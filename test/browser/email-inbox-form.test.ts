@@ -1,12 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { haveChromium, launch, newPage } from "../browser/browser";
+import { haveChromium, launch, newPage } from "./browser";
 import { PASSWORD } from "../factories";
 import { listeningUrl } from "../helpers/app";
 import { startEmailApp } from "../helpers/email";
 
 /** The inbox form in the workspace offers what the API does: here, moving fetched mail to a folder. */
-describe.runIf(haveChromium)("the email inbox form (browser; needs `npm run build:web`)", () => {
+describe.runIf(haveChromium)("the email inbox form in the workspace", { timeout: 90_000 }, () => {
   let t: Awaited<ReturnType<typeof startEmailApp>>;
   let browser: Browser;
   const dialogs: string[] = [];
