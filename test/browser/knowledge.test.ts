@@ -223,6 +223,7 @@ describe.runIf(haveChromium)("knowledge base in the agent workspace", { timeout:
     const value = await page.getByTestId("composer").inputValue();
     expect(value.startsWith(link)).toBe(true);
     expect(value).not.toContain("**");
+    expect(await page.getByTestId("articles-panel-notice").textContent()).toMatch(/Internal article text inserted.*check it before a customer sees it/);
 
     // The search box finds other articles too.
     await panel.getByTestId("articles-panel-search").fill("nulstil");

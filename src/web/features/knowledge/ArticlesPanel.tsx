@@ -109,7 +109,12 @@ export function ArticlesPanel({ conversationId, language, revision, onInsert }: 
           onInsert(t.url);
         } else onInsert(htmlToText(t.html) || t.body);
       }
-      setNotice(`${what === "link" ? "Link" : "Article text"} inserted into the composer`);
+      // Internal knowledge may go into a reply, but never unnoticed: the agent is told before sending.
+      setNotice(
+        what === "content" && it.internal
+          ? "Internal article text inserted: it was written for your team, so check it before a customer sees it"
+          : `${what === "link" ? "Link" : "Article text"} inserted into the composer`,
+      );
     } catch (e) {
       setNotice(e instanceof Error ? e.message : "Could not insert the article");
     } finally {
@@ -136,7 +141,7 @@ export function ArticlesPanel({ conversationId, language, revision, onInsert }: 
         data-testid="articles-panel-search"
       />
       <h3>{found ? "Search results" : "Suggested for this conversation"}</h3>
-      <p className="kb-panel-notice" role="status" aria-live="polite">
+      <p className="kb-panel-notice" role="status" aria-live="polite" data-testid="articles-panel-notice">
         {notice}
       </p>
       {error && !found && (
