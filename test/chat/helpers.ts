@@ -5,6 +5,7 @@ import path from "node:path";
 import type { InjectOptions } from "fastify";
 import WebSocket from "ws";
 import { startTestAppWithTeam } from "../helpers/app";
+import { PushRecorder } from "../helpers/ws";
 import type { TestUser } from "../factories";
 
 export type ChatTestApp = Awaited<ReturnType<typeof startChatApp>>;
@@ -58,24 +59,12 @@ export const nextIp = () => `198.51.100.${(ipSeq++ % 250) + 1}`;
 export const hmacOf = (secret: string, id: string) => crypto.createHmac("sha256", secret).update(id).digest("hex");
 export const clientId = () => `c_${crypto.randomBytes(9).toString("base64url")}`;
 
-export type Push = { type: string; data: any };
-
 /** A visitor's widget socket: says hello, records every push, waits for matching ones. */
-export class VisitorSocket {
-  readonly pushes: Push[] = [];
+export class VisitorSocket extends PushRecorder {
   closed: { code: number; reason: string } | null = null;
-  private waiters: { pred: (p: Push) => boolean; resolve: (p: Push) => void }[] = [];
 
-  private constructor(readonly ws: WebSocket) {
-    ws.on("message", (raw) => {
-      const p = JSON.parse(String(raw)) as Push;
-      this.pushes.push(p);
-      this.waiters = this.waiters.filter((w) => {
-        if (!w.pred(p)) return true;
-        w.resolve(p);
-        return false;
-      });
-    });
+  private constructor(ws: WebSocket) {
+    super(ws, 4000);
     ws.on("close", (code, reason) => {
       this.closed = { code, reason: String(reason) };
     });
@@ -101,28 +90,6 @@ export class VisitorSocket {
     return s;
   }
 
-  send(msg: unknown): void {
-    this.ws.send(JSON.stringify(msg));
-  }
-
-  waitFor(pred: (p: Push) => boolean, timeoutMs = 4000): Promise<Push> {
-    const seen = this.pushes.find(pred);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching push within ${timeoutMs} ms; got ${this.pushes.map((p) => p.type).join(", ")}`)),
-        timeoutMs,
-      );
-      this.waiters.push({
-        pred,
-        resolve: (p) => {
-          clearTimeout(timer);
-          resolve(p);
-        },
-      });
-    });
-  }
-
   waitClosed(timeoutMs = 15_000): Promise<{ code: number; reason: string }> {
     if (this.closed) return Promise.resolve(this.closed);
     return new Promise((resolve, reject) => {
@@ -132,10 +99,6 @@ export class VisitorSocket {
         resolve({ code, reason: String(reason) });
       });
     });
-  }
-
-  close(): void {
-    this.ws.close();
   }
 }
 
