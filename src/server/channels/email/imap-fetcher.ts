@@ -244,21 +244,27 @@ class MailboxWorker {
         this.failures.delete(key);
         // Passing it over is progress: a reconnection after this one comes back soon again.
         this.drops = 0;
-        await recordUnfetched(this.db, {
-          inbox: this.inbox,
-          mailbox: `${s.user ?? ""}@${s.host}`,
-          folder: s.folder,
-          validity,
-          uid,
-          ...known,
-          error: `could not be fetched (${failures} attempts): ${reason}; left in the mailbox`,
-        });
+        await this.unfetched(validity, uid, known, `could not be fetched (${failures} attempts): ${reason}; left in the mailbox`);
       }
       await this.db.execute(sql`
         INSERT INTO imap_cursors (inbox_id, folder, uid_validity, last_uid) VALUES (${this.inbox.id}, ${s.folder}, ${validity}, ${uid})
         ON CONFLICT (inbox_id, folder) DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, updated_at = now()`);
     }
     return true;
+  }
+
+  /** Records a mail left in the mailbox (too large, or failing every fetch) so admins see it. */
+  private unfetched(validity: number, uid: number, known: Known, error: string) {
+    const s = imapOf(this.inbox)!;
+    return recordUnfetched(this.db, {
+      inbox: this.inbox,
+      mailbox: `${s.user ?? ""}@${s.host}`,
+      folder: s.folder,
+      validity,
+      uid,
+      ...known,
+      error,
+    });
   }
 
   /** Imports one mail: its size and envelope first, so a mail over the limit is never downloaded. */
@@ -272,15 +278,7 @@ class MailboxWorker {
     const limit = this.deps.config.email.smtp?.maxSize ?? MAX_FETCH_SIZE;
     if (meta.size !== undefined && meta.size > limit) {
       this.log.warn({ inboxId: this.inbox.id, uid, size: meta.size }, "IMAP message over the size limit left in the mailbox");
-      await recordUnfetched(this.db, {
-        inbox: this.inbox,
-        mailbox: `${s.user ?? ""}@${s.host}`,
-        folder: s.folder,
-        validity,
-        uid,
-        ...known,
-        error: `too large: ${meta.size} bytes, limit ${limit}; left in the mailbox`,
-      });
+      await this.unfetched(validity, uid, known, `too large: ${meta.size} bytes, limit ${limit}; left in the mailbox`);
       return;
     }
     const msg = await client.fetchOne(String(uid), { uid: true, source: true }, { uid: true });
