@@ -5,7 +5,7 @@
  * dropped at the end). Prints tables and writes bench/results/latest.json. Never part of `npm test`.
  *
  * Knobs (for quick iterations; the defaults are the benchmark): BENCH_SECONDS (ingest phases, 15),
- * BENCH_CONVERSATIONS (100000), BENCH_SAMPLES (300), BENCH_ONLY=ingest|inbox|email|helpcenter|widget, BENCH_MAILS (5000),
+ * BENCH_CONVERSATIONS (100000), BENCH_SAMPLES (300), BENCH_ONLY=ingest|inbox|email|helpcenter|widget|language, BENCH_MAILS (5000),
  * BENCH_HELP_ARTICLES (10000), BENCH_EXPLAIN=1 (explain
  * every inbox request, not only those that miss their target), BENCH_CPU_PROF=<dir> (profile the server).
  */
@@ -24,6 +24,7 @@ import { FREQUENT_WORD, LANGUAGES, loadAccount, PLANTED } from "./dataset";
 import { emailIngest } from "./email";
 import { helpCenterBench } from "./helpcenter";
 import { widgetBench } from "./widget";
+import { languageBench } from "./language";
 import { explainRoute } from "./explain";
 import { Client, closedLoop, type Outcome, type Stats, sequential } from "./load";
 
@@ -538,6 +539,34 @@ async function runTarget(label: string, databaseUrl: string) {
         );
       }
       result.widget = w;
+    }
+    if (!ONLY || ONLY === "language") {
+      const l = await languageBench({ base: server.url, pool, accountId: acc, ownerId: owner, token });
+      const row = (name: string, st: Stats, target: number) => [
+        name,
+        st.count,
+        st.p50,
+        st.p99,
+        st.max,
+        st.errors,
+        target ? `p99 < ${target} ms` : "",
+        target ? verdict(st.p99 < target && st.errors === 0) : "",
+      ];
+      table(
+        `Language engine — ${label}: offline analysis and knowledge-grounded answers`,
+        ["measure", "samples", "p50 ms", "p99 ms", "max ms", "errors", "target", "result"],
+        [
+          row("analyzeText(): held-out support messages, 12 languages", l.inProcess.messages, 5),
+          row("analyzeText(): 5 KB emails", l.inProcess.emails, 5),
+          ["analyzeText(): one 1 MB text", 1, l.inProcess.oneMegabyte, l.inProcess.oneMegabyte, l.inProcess.oneMegabyte, 0, "", ""],
+          row("POST /api/v1/analyze (HTTP, sequential)", l.http, 0),
+          row("arrival → analysis stored (job)", l.arrivalToAnalysis, 0),
+          ...(l.answers ? [row("POST /api/v1/answers (offline, demo knowledge base)", l.answers, 100)] : []),
+        ],
+        [false, true, true, true, true, true, false, false],
+      );
+      for (const st of [l.http, l.arrivalToAnalysis, l.answers]) if (st?.firstError) console.log(`  first error: ${st.firstError}`);
+      result.language = l;
     }
     if (result.ingest && result.inbox) reference(result);
     return result;

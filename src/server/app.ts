@@ -29,6 +29,7 @@ import { autoMailJob } from "./channels/email/acknowledge";
 import { ingestEmailJob } from "./channels/email/ingest-job";
 import { emailRoutes } from "./channels/email/routes";
 import { chatPlugin } from "./channels/chat/plugin";
+import { languagePlugin } from "./modules/language/plugin";
 import { registerEmailRuntime } from "./channels/email/runtime";
 import { inboxRoutes } from "./modules/inboxes/routes";
 import { customerRoutes } from "./modules/customers/routes";
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, databaseUrl: string, opts: { logg
   await app.register(knowledgeSettingsRoutes);
   await app.register(helpCenterPlugin);
   await app.register(chatPlugin);
+  await app.register(languagePlugin);
 
   let openapi: ReturnType<typeof buildOpenApi> | null = null;
   const doc = (req: { protocol: string; headers: { host?: string } }) =>

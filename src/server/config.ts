@@ -56,6 +56,10 @@ const EnvSchema = z.object({
   RAPPORT_S3_FORCE_PATH_STYLE: bool.default(true),
   RAPPORT_CHAT_FOLLOW_UP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   RAPPORT_HELP_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(120),
+  RAPPORT_LLM_URL: z.string().url().optional(),
+  RAPPORT_LLM_MODEL: z.string().min(1).max(200).optional(),
+  RAPPORT_LLM_API_KEY: z.string().optional(),
+  RAPPORT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 });
 
 export type Config = {
@@ -84,6 +88,11 @@ export type Config = {
   secretKey?: string;
   /** An agent's chat reply the visitor has not read after this long goes to their email (when they left one). */
   chatFollowUpSeconds: number;
+  /**
+   * An OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, vLLM, llama.cpp server) for drafting,
+   * translation and better classification; null: every feature runs on the offline engine.
+   */
+  llm: { url: string; model: string; apiKey?: string; timeoutMs: number } | null;
   email: {
     /** The built-in SMTP receiver; null when off. */
     smtp: { port: number; host: string; hostname?: string; tls?: { cert: string; key: string }; maxSize: number } | null;
@@ -125,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
   if ((e.RAPPORT_SMTP_TLS_CERT === undefined) !== (e.RAPPORT_SMTP_TLS_KEY === undefined)) {
     throw new ConfigError("Set both RAPPORT_SMTP_TLS_CERT and RAPPORT_SMTP_TLS_KEY (PEM file paths), or neither.");
   }
+  if ((e.RAPPORT_LLM_URL === undefined) !== (e.RAPPORT_LLM_MODEL === undefined)) {
+    throw new ConfigError("Set both RAPPORT_LLM_URL (e.g. http://localhost:11434/v1) and RAPPORT_LLM_MODEL, or neither.");
+  }
   if ((e.RAPPORT_ADMIN_EMAIL === undefined) !== (e.RAPPORT_ADMIN_PASSWORD === undefined)) {
     throw new ConfigError("Set both RAPPORT_ADMIN_EMAIL and RAPPORT_ADMIN_PASSWORD, or neither.");
   }
@@ -152,6 +164,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     helpRateLimit: e.RAPPORT_HELP_RATE_LIMIT,
     secretKey: e.RAPPORT_SECRET_KEY,
     chatFollowUpSeconds: e.RAPPORT_CHAT_FOLLOW_UP_SECONDS,
+    llm:
+      e.RAPPORT_LLM_URL && e.RAPPORT_LLM_MODEL
+        ? { url: e.RAPPORT_LLM_URL, model: e.RAPPORT_LLM_MODEL, apiKey: e.RAPPORT_LLM_API_KEY, timeoutMs: e.RAPPORT_LLM_TIMEOUT_MS }
+        : null,
     email: {
       smtp:
         e.RAPPORT_SMTP_PORT === "off"

@@ -34,6 +34,14 @@ export const policies = {
   manageCategories: (a: Actor) => atLeast(a, "supervisor"),
   readKnowledgeHealth: (a: Actor) => atLeast(a, "supervisor"),
   manageHelpCenter: (a: Actor) => atLeast(a, "admin"),
+  // Guidance (issue 5): anyone who sees a conversation sets follow-ups on it; its assignee, creator or a supervisor changes one.
+  createFollowUp: (_a: Actor) => true,
+  updateFollowUp: (a: Actor, f: { assigneeId: string | null; createdBy: string | null }) =>
+    atLeast(a, "supervisor") || f.assigneeId === a.userId || f.createdBy === a.userId,
+  // AI answers (issue 5): any agent asks for an answer and reads an inbox's AI agent; admins configure it.
+  askAnswers: (_a: Actor) => true,
+  readAiAgent: (_a: Actor) => true,
+  manageAiAgent: (a: Actor) => atLeast(a, "admin"),
 };
 
 export function articleAbilities(a: Actor, article: { ownerId: string | null }) {

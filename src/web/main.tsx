@@ -9,6 +9,7 @@ import "./styles/conversation.css";
 import "./styles/sidebar.css";
 import "./styles/knowledge.css";
 import "./styles/chat.css";
+import "./styles/empathy.css";
 import "./styles/responsive.css";
 
 createRoot(document.getElementById("root") as HTMLElement).render(

@@ -56,6 +56,14 @@ async function snapshot() {
 
 describe("another account's ids", () => {
   it("answer 404 on every route that takes an id, for every role, and change nothing", async () => {
+    // The language engine's job updates the conversation once after arrival; let it finish first.
+    for (let i = 0; i < 150; i++) {
+      const left = await t.app.ctx.db.execute(
+        sql`SELECT count(*)::int AS n FROM messages WHERE conversation_id = ${convA.id} AND kind = 'incoming' AND analysis IS NULL`,
+      );
+      if ((left.rows[0] as { n: number }).n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const before = await snapshot();
     const future = new Date(Date.now() + 86_400_000).toISOString();
     const attempts: [string, string, object?, Record<string, string>?][] = [
@@ -81,6 +89,14 @@ describe("another account's ids", () => {
       ["POST", `/api/v1/teams/${teamA.id}/members`, { userId: t.b.agent.id }],
       ["POST", `/api/v1/teams/${teamA.id}/members`, { userId: t.a.agent2.id }],
       ["DELETE", `/api/v1/api-tokens/${tokenA.id}`],
+      ["GET", `/api/v1/conversations/${convA.id}/temperature`],
+      ["GET", `/api/v1/conversations/${convA.id}/guidance`],
+      ["POST", `/api/v1/conversations/${convA.id}/acknowledgement-check`, { text: "pwned" }],
+      ["GET", `/api/v1/conversations/${convA.id}/summaries`],
+      ["POST", `/api/v1/conversations/${convA.id}/summaries`],
+      ["GET", `/api/v1/conversations/${convA.id}/follow-ups`],
+      ["POST", `/api/v1/conversations/${convA.id}/follow-ups`, { title: "pwned", dueAt: future }],
+      ["POST", `/api/v1/answers`, { question: "pwned?", conversationId: convA.id }],
     ];
     for (const user of [t.b.owner, t.b.agent]) {
       for (const [method, url, payload, headers] of attempts) {

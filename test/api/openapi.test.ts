@@ -68,6 +68,19 @@ const CONTRACT: Record<string, string[]> = {
   "/api/v1/widget/articles": ["get"],
   "/api/v1/widget/articles/{id}": ["get"],
   "/api/v1/widget/deflection": ["post"],
+  "/api/v1/analyze": ["post"],
+  "/api/v1/ai/capabilities": ["get"],
+  "/api/v1/conversations/{id}/temperature": ["get"],
+  "/api/v1/answers": ["post"],
+  "/api/v1/inboxes/{id}/ai-agent": ["get", "patch"],
+  "/api/v1/inboxes/{id}/ai-agent/metrics": ["get"],
+  "/api/v1/conversations/{id}/guidance": ["get"],
+  "/api/v1/conversations/{id}/acknowledgement-check": ["post"],
+  "/api/v1/conversations/{id}/summaries": ["get", "post"],
+  "/api/v1/conversations/{id}/follow-ups": ["get", "post"],
+  "/api/v1/follow-ups/{id}": ["patch"],
+  "/api/v1/messages/{id}/translate": ["post"],
+  "/api/v1/translate": ["post"],
 };
 const PUBLIC = [
   "post /api/v1/auth/login",
@@ -97,6 +110,7 @@ const NO_BODY = [
   "post /api/v1/messages/{id}/retry",
   "post /api/v1/inboxes/{id}/identity-secret",
   "post /api/v1/widget/conversations/{id}/read",
+  "post /api/v1/conversations/{id}/summaries",
 ];
 
 /** Follows a `$ref` into components.schemas (failing the test when it does not resolve). */
@@ -189,7 +203,7 @@ describe("GET /api/v1/openapi.json", () => {
       else expect(id, `${method} ${path}`).toBeUndefined();
     }
     const list = doc.paths["/api/v1/conversations"].get.parameters.filter((p: Json) => p.in === "query").map((p: Json) => p.name);
-    expect(list.sort()).toEqual(["assignee", "channel", "cursor", "customer", "limit", "q", "sort", "status", "tag", "team"]);
+    expect(list.sort()).toEqual(["assignee", "channel", "cursor", "customer", "limit", "mood", "q", "sort", "status", "tag", "team"]);
     const customers = doc.paths["/api/v1/customers"].get.parameters.map((p: Json) => p.name);
     expect(customers.sort()).toEqual(["cursor", "limit", "q"]);
   });

@@ -307,7 +307,7 @@ describe.runIf(haveChromium)("knowledge base in the agent workspace", { timeout:
 
     await page.goto(`${url}/conversations/${convId}`);
     await page.getByTestId("composer").waitFor();
-    await page.getByRole("button", { name: "Customer" }).click();
+    await page.getByRole("button", { name: "Customer", exact: true }).click();
     await page.getByTestId("sidebar-tab-articles").click();
     await page.getByTestId("articles-panel").getByTestId("article-suggestion").first().waitFor();
     await shot(page, "kb-suggestions-phone");

@@ -286,7 +286,7 @@ describe.runIf(haveChromium)("agent workspace in a real browser", () => {
     // Nothing may stick out sideways on a phone.
     expect(await a.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(a.page, "narrow-conversation");
-    await a.page.getByRole("button", { name: "Customer" }).click();
+    await a.page.getByRole("button", { name: "Customer", exact: true }).click();
     await a.page.getByTestId("customer-sidebar").getByText("jane@example.com").waitFor();
     await shot(a.page, "narrow-customer");
     await a.page.keyboard.press("Escape");

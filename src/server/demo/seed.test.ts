@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../test/helpers/app";
-import { DEMO_ACCOUNT, DEMO_EMAIL, DEMO_PASSWORD, planDemo, seedDemo } from "./seed";
+import { DEMO_ACCOUNT, DEMO_EMAIL, DEMO_PASSWORD, DERIVED_EVENTS, planDemo, seedDemo } from "./seed";
+import { UPSET_DEMO } from "./upset";
 
 let t: TestApp;
 let summary: string;
@@ -114,7 +115,7 @@ describe("demo data", () => {
         count(*) FILTER (WHERE (SELECT kind FROM messages m WHERE m.conversation_id = c.id ORDER BY created_at, id LIMIT 1) <> 'incoming')::int AS first_not_customer,
         count(*) FILTER (WHERE (SELECT min(created_at) FROM messages m WHERE m.conversation_id = c.id) <> c.created_at)::int AS first_not_start,
         count(*) FILTER (WHERE c.last_message_at <> (SELECT max(created_at) FROM messages m WHERE m.conversation_id = c.id))::int AS last_message,
-        count(*) FILTER (WHERE c.last_activity_at <> greatest(c.last_message_at, (SELECT max(created_at) FROM events e WHERE e.conversation_id = c.id)))::int AS activity,
+        count(*) FILTER (WHERE c.last_activity_at <> greatest(c.last_message_at, (SELECT max(created_at) FROM events e WHERE e.conversation_id = c.id AND e.type <> ALL(${sql.param(DERIVED_EVENTS)}::text[]))))::int AS activity,
         count(*) FILTER (WHERE (SELECT min(created_at) FROM events e WHERE e.conversation_id = c.id) < c.created_at)::int AS event_before_start,
         count(*) FILTER (WHERE c.message_count <> (SELECT count(*) FROM messages m WHERE m.conversation_id = c.id))::int AS count,
         count(*) FILTER (WHERE c.last_activity_at > now() OR c.created_at < now() - interval '31 days')::int AS out_of_range,
@@ -143,6 +144,24 @@ describe("demo data", () => {
     expect(german.some((c) => c.language === "de")).toBe(true);
     expect((await hits("Lieferung")).length).toBeGreaterThan(0);
     expect((await hits("paczka")).length).toBeGreaterThan(0); // Polish has no stemmer: as typed
+  });
+
+  it("has upset customers in several languages, read by the engine, with a hand-off summary and a follow-up", async () => {
+    const upset = (await get("/api/v1/conversations?mood=upset&sort=temperature&limit=100")).json().items as {
+      id: string; language: string; temperature: number; customer: { email: string | null };
+    }[];
+    const ours = upset.filter((c) => UPSET_DEMO.some((u) => u.email === c.customer.email));
+    expect(new Set(ours.map((c) => c.language)).size).toBeGreaterThanOrEqual(4);
+    expect(ours.every((c) => c.temperature >= 60)).toBe(true);
+    const msgs = (await get(`/api/v1/conversations/${ours[0].id}/messages`)).json().items as { kind: string; analysis: unknown }[];
+    expect(msgs.filter((m) => m.kind === "incoming").every((m) => m.analysis)).toBe(true);
+    const rachel = ours.find((c) => c.customer.email === UPSET_DEMO[0].email);
+    const summaries = (await get(`/api/v1/conversations/${rachel?.id}/summaries`)).json().items as { pinned: boolean; facts: { orderNumbers: string[] } }[];
+    expect(summaries.filter((s) => s.pinned)).toHaveLength(1);
+    expect(JSON.stringify(summaries[0].facts)).toContain("48213");
+    const mette = ours.find((c) => c.customer.email === UPSET_DEMO[1].email);
+    const followUps = (await get(`/api/v1/conversations/${mette?.id}/follow-ups`)).json().items as { status: string }[];
+    expect(followUps.map((f) => f.status)).toEqual(["open"]);
   });
 
   it("marks its events as relayed, so browsers are not sent a month of history", async () => {
@@ -194,7 +213,7 @@ describe("demo data", () => {
       SELECT (SELECT count(*) FROM accounts WHERE name = ${DEMO_ACCOUNT})::int AS accounts,
         (SELECT count(*) FROM customers)::int AS customers, (SELECT count(*) FROM conversations)::int AS conversations,
         (SELECT count(*) FROM events WHERE account_id = ${old.account_id})::int AS stale`);
-    expect(s).toEqual({ accounts: 1, customers: 30, conversations: 40, stale: 0 });
+    expect(s).toEqual({ accounts: 1, customers: 30 + UPSET_DEMO.length, conversations: 40 + UPSET_DEMO.length, stale: 0 });
     expect((await login(DEMO_EMAIL)).statusCode).toBe(200);
   });
 });

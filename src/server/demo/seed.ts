@@ -9,6 +9,8 @@ import { createAccount } from "../modules/accounts/create-account";
 import type { CryptoBox } from "../lib/crypto-box";
 import { seedArticles } from "./articles";
 import { seedChatInbox } from "./chat-inbox";
+import { seedUpsetConversations, UPSET_DEMO } from "./upset";
+import { analyzeMessages } from "../modules/language/analyze-messages";
 import { createConversation } from "../modules/conversations/create-conversation";
 import { postMessage } from "../modules/conversations/post-message";
 import { receiveMessage } from "../modules/conversations/receive-message";
@@ -454,6 +456,9 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number, box?: CryptoB
   for (let i = 0; i < plan.conversations.length; i += BATCH) {
     await db.transaction((tx) => writeConversations(tx, setup, plan, plan.conversations.slice(i, i + BATCH)));
   }
+  // Upset customers in five languages (read by the language engine, one handed over, one follow-up), before finish() dates the lists.
+  await seedUpsetConversations(db, { actor: (k) => setup.actors.get(k as StaffKey) as Actor, now: plan.now });
+  await analyzeHistory(db, setup.accountId);
   await db.transaction((tx) => finish(tx, setup, plan));
   const knowledge = await seedArticles(db, { author: setup.actors.get("dana") as Actor, owners: [...setup.actors.values()] });
   // The chat inbox's identity secret is sealed with the instance key, so it needs the app's CryptoBox.
@@ -485,6 +490,7 @@ async function seedLocked(db: Db, plan: DemoPlan, started: number, box?: CryptoB
     `  status: ${tally(convs.map((c) => c.status))}`,
     `  channels: ${tally(convs.map((c) => c.channel))}`,
     `  languages: ${tally(convs.map((c) => c.lang))}`,
+    `  and ${UPSET_DEMO.length} upset customers in the last hours (${UPSET_DEMO.map((u) => u.lang).join(", ")}), one with a hand-off summary, one with a follow-up`,
     `  knowledge base: ${knowledge.articles} articles in ${knowledge.translations} translations; public help center at /help/northwind-support`,
     ...(chat ? ["  website chat: its widget opens from the help center's \"Talk to a person\" (snippet under Inboxes and chat)"] : []),
     `Sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD} (owner, ${staff("dana").name}).`,
@@ -576,6 +582,23 @@ async function writeConversations(tx: Tx, setup: Setup, plan: DemoPlan, convs: D
   }
 }
 
+/** Events that background work derives from a conversation; they are not its activity (last_activity_at). */
+export const DERIVED_EVENTS = ["message.analyzed", "handoff.summarized", "follow_up.reminded"];
+
+/**
+ * The language engine reads the demo's customer messages now (the relay never sees the seeded events: they
+ * are marked relayed), and what it read is dated with the message, as if it had run on arrival.
+ */
+async function analyzeHistory(db: Db, accountId: string) {
+  const res = await db.execute(sql`
+    SELECT id FROM messages WHERE account_id = ${accountId} AND kind = 'incoming' AND analysis IS NULL ORDER BY created_at`);
+  const ids = (res.rows as { id: string }[]).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500) await analyzeMessages(db, ids.slice(i, i + 500));
+  await db.execute(sql`
+    UPDATE events e SET created_at = m.created_at FROM messages m
+    WHERE e.account_id = ${accountId} AND e.type = 'message.analyzed' AND m.id = (e.data->>'messageId')::uuid`);
+}
+
 async function finish(tx: Tx, setup: Setup, plan: DemoPlan) {
   const { accountId, customerIds } = setup;
   const { now } = plan;
@@ -584,7 +607,9 @@ async function finish(tx: Tx, setup: Setup, plan: DemoPlan) {
   await tx.execute(sql`
     UPDATE conversations c SET last_message_at = m.last, last_activity_at = greatest(m.last, e.last), updated_at = greatest(m.last, e.last)
     FROM (SELECT conversation_id, max(created_at) AS last FROM messages WHERE account_id = ${accountId} GROUP BY 1) m
-    JOIN (SELECT conversation_id, max(created_at) AS last FROM events WHERE account_id = ${accountId} AND conversation_id IS NOT NULL GROUP BY 1) e
+    JOIN (SELECT conversation_id, max(created_at) AS last FROM events
+          -- What the engine and background jobs derived is not the conversation's activity.
+          WHERE account_id = ${accountId} AND conversation_id IS NOT NULL AND type NOT IN (${sql.join(DERIVED_EVENTS.map((t) => sql`${t}`), sql`, `)}) GROUP BY 1) e
       ON e.conversation_id = m.conversation_id
     WHERE c.id = m.conversation_id`);
   // A realistic bell: the last day's notifications and recent mentions unread, older ones read soon after they came.

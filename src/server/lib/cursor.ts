@@ -27,8 +27,8 @@ export function decodeCursor(s: string): Cursor {
       isTimestamp(c.t) &&
       typeof c.id === "string" &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(c.id) &&
-      // Priorities are stored as 0 (low) … 3 (urgent).
-      (c.p === undefined || (Number.isInteger(c.p) && c.p >= 0 && c.p <= 3))
+      // Priorities are 0 (low) … 3 (urgent); temperatures -1 (not analysed) … 100.
+      (c.p === undefined || (Number.isInteger(c.p) && c.p >= -1 && c.p <= 100))
     ) {
       return c;
     }

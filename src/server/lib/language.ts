@@ -1,14 +1,7 @@
-import { franc } from "franc-min";
+import { identifyLanguage } from "../ai/engine/language-id";
 
-/** ISO 639-3 (franc) → ISO 639-1 for the languages Rapport names. */
-const ISO3_TO_1: Record<string, string> = {
-  eng: "en", dan: "da", pol: "pl", slk: "sk", ces: "cs", deu: "de", spa: "es", fra: "fr", ita: "it",
-  nld: "nl", por: "pt", swe: "sv", nob: "no", nno: "no", fin: "fi", hun: "hu", ron: "ro", rus: "ru",
-  tur: "tr", ukr: "uk", ell: "el", arb: "ar", cmn: "zh", jpn: "ja", kor: "ko", hin: "hi", ind: "id",
-  lit: "lt", lav: "lv", est: "et", slv: "sl", hrv: "hr", srp: "sr", bul: "bg", cat: "ca", gle: "ga",
-};
-
-const CANDIDATES = Object.keys(ISO3_TO_1);
+/** Below this the identifier is guessing (very short or mixed text): say nothing rather than mislabel. */
+const MIN_CONFIDENCE = 0.45;
 
 /** PostgreSQL's built-in text-search configurations by language; others fall back to 'simple'. */
 const PG_CONFIG: Record<string, string> = {
@@ -19,11 +12,10 @@ const PG_CONFIG: Record<string, string> = {
   yi: "yiddish",
 };
 
-/** Best guess of a text's language as an ISO 639-1 code, or null when the text is too short to tell. */
+/** Best guess of a text's language as an ISO 639-1 code, or null when the text is too short or mixed to tell. */
 export function detectLanguage(text: string): string | null {
-  if (text.trim().length < 20) return null;
-  const code = franc(text.slice(0, 1000), { minLength: 20, only: CANDIDATES });
-  return ISO3_TO_1[code] ?? null;
+  const { language, confidence } = identifyLanguage(text);
+  return language !== null && confidence >= MIN_CONFIDENCE ? language : null;
 }
 
 export function searchConfigFor(language: string | null | undefined): string {

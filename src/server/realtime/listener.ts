@@ -30,7 +30,8 @@ export function realtimeListener(db: Db, hub: RealtimeHub) {
       }
       if (e.type === "message.created") messageIds.push(String(e.data.messageId));
       // Delivery news (sent, retrying, failed, bounced) changes how a reply shows in the thread.
-      if (e.type.startsWith("message.deliver")) {
+      // So does what the language engine read in it, or a translation.
+      if (e.type.startsWith("message.deliver") || e.type === "message.analyzed" || e.type === "message.translated") {
         updatedIds.add(String(e.data.messageId));
         messageIds.push(String(e.data.messageId));
       }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Attachment, MessageEmail } from "./inboxes";
 import { Id, IsoDate, UserRef } from "./common";
 import { CustomerSummary } from "./customers";
+import { Analysis, EmotionLabel } from "./language";
 
 export const Channel = z.enum(["api", "email", "chat", "sms", "whatsapp", "phone", "social"]);
 export type Channel = z.infer<typeof Channel>;
@@ -34,6 +35,9 @@ export const Conversation = z
     subject: z.string().nullable(),
     tags: z.array(z.string()),
     language: z.string().nullable(),
+    /** How upset the customer is, 0…100, from their latest analysed messages; null until analysed. */
+    temperature: z.number().int().nullable(),
+    mood: EmotionLabel.nullable(),
     preview: z.string().nullable(),
     previewKind: MessageKind.nullable(),
     messageCount: z.number().int(),
@@ -82,7 +86,8 @@ export const UpdateConversationInput = z
   })
   .refine((v) => Object.keys(v).length > 0, "at least one field to change");
 
-export const Sort = z.enum(["newest", "oldest", "priority"]);
+/** temperature: hottest (most upset customer) first. */
+export const Sort = z.enum(["newest", "oldest", "priority", "temperature"]);
 export const ListConversationsQuery = z.strictObject({
   status: z.union([Status, z.literal("all")]).optional(),
   assignee: z.union([z.literal("me"), z.literal("none"), Id]).optional(),
@@ -90,6 +95,8 @@ export const ListConversationsQuery = z.strictObject({
   tag: Tag.optional(),
   channel: Channel.optional(),
   customer: Id.optional(),
+  /** upset: conversations whose customer is upset (temperature ≥ 60). */
+  mood: z.literal("upset").optional(),
   q: z.string().trim().max(200).optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -102,6 +109,8 @@ export const Counts = z
     mine: z.number().int(),
     unassigned: z.number().int(),
     all: z.number().int(),
+    /** Open conversations whose customer is upset (the "Upset customers" view). */
+    upset: z.number().int(),
     status: z.record(Status, z.number().int()),
     teams: z.record(z.string(), z.number().int()),
   })
@@ -109,7 +118,8 @@ export const Counts = z
 export type Counts = z.infer<typeof Counts>;
 
 export const MessageAuthor = z.object({
-  type: z.enum(["user", "customer", "system"]),
+  /** assistant: the AI answer agent. */
+  type: z.enum(["user", "customer", "system", "assistant"]),
   id: Id.nullable(),
   name: z.string().nullable(),
 });
@@ -129,6 +139,10 @@ export const Message = z
     /** Headers, participants and the unfolded original of an email message; null on other channels. */
     email: MessageEmail.nullable(),
     attachments: z.array(Attachment),
+    /** What the language engine read in a customer message; null until analysed (and on agents' messages). */
+    analysis: Analysis.nullable(),
+    /** The text in another language: an incoming message in the agent's, or the original of a translated reply. */
+    translation: z.object({ text: z.string(), from: z.string().nullable(), to: z.string() }).nullable(),
     createdAt: IsoDate,
   })
   .meta({ id: "Message" });
@@ -148,6 +162,14 @@ export const CreateMessageInput = z
           .pipe(z.email({ message: "must be an email address" })),
       )
       .max(50)
+      .optional(),
+    /** A reply written in the agent's language and sent translated: the original, kept beside the sent text. */
+    translation: z
+      .strictObject({
+        text: z.string().trim().min(1).max(100_000),
+        from: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "must be a language tag like en").nullable(),
+        to: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "must be a language tag like da"),
+      })
       .optional(),
   })
   .refine(hasBody, "needs text or html")

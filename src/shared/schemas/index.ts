@@ -7,3 +7,4 @@ export * from "./realtime";
 export * from "./inboxes";
 export * from "./knowledge";
 export * from "./chat";
+export * from "./language";

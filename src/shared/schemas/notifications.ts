@@ -4,7 +4,7 @@ import { Id, IsoDate, UserRef } from "./common";
 export const Notification = z
   .object({
     id: Id,
-    type: z.enum(["mention", "assigned", "article.verify_due"]),
+    type: z.enum(["mention", "assigned", "article.verify_due", "follow_up.due"]),
     conversationId: Id.nullable(),
     conversationNumber: z.number().int().nullable(),
     messageId: Id.nullable(),

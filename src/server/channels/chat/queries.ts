@@ -1,3 +1,4 @@
+import { DEFAULT_AI_AGENT } from "../../../shared/schemas";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "../../db/client";
 import type { ChatInfoRow, WidgetConversationRow, WidgetMessageRow } from "./present";
@@ -32,7 +33,10 @@ export async function widgetConversationById(db: DbOrTx, id: string): Promise<Wi
 }
 
 export const WIDGET_MESSAGE_SELECT = sql`
-  SELECT m.id, m.conversation_id, m.kind, u.name AS author_name, m.text, m.created_at, ccm.client_id,
+  SELECT m.id, m.conversation_id, m.kind, m.text, m.created_at, ccm.client_id,
+    -- The AI answer agent signs with the name its inbox gives it.
+    coalesce(u.name, CASE WHEN m.sender = 'ai_agent' THEN (SELECT coalesce(i.settings->'aiAgent'->>'name', ${DEFAULT_AI_AGENT.name})
+      FROM chat_sessions cs JOIN inboxes i ON i.id = cs.inbox_id WHERE cs.conversation_id = m.conversation_id) END) AS author_name,
     (SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'contentType', a.content_type, 'size', a.size)
        ORDER BY a.created_at, a.id) FROM attachments a WHERE a.message_id = m.id) AS attachments
   FROM messages m

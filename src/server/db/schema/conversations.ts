@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, customType, index, integer, pgSequence, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, customType, index, integer, jsonb, pgSequence, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts, teams, users } from "./accounts";
 import { customers } from "./customers";
 
@@ -31,6 +31,10 @@ export const conversations = pgTable(
     subject: text("subject"),
     tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     language: text("language"),
+    /** How upset the customer is, 0…100, from the analysis of their latest messages; null until analysed. */
+    temperature: smallint("temperature"),
+    /** The emotion of the customer's latest analysed message. */
+    mood: text("mood"),
     preview: text("preview"),
     previewKind: text("preview_kind"),
     messageCount: integer("message_count").notNull().default(0),
@@ -56,6 +60,8 @@ export const conversations = pgTable(
     index("conversations_search_idx").using("gin", t.search),
     index("conversations_number_idx").on(t.accountId, t.number),
     index("conversations_snoozed_idx").on(t.snoozedUntil).where(sql`status = 'snoozed'`),
+    // The "upset customers" view and sort=temperature: hottest first, conversations not analysed yet last.
+    index("conversations_temperature_idx").on(t.accountId, sql`(coalesce(temperature, -1))`, t.lastActivityAt, t.id),
   ],
 );
 
@@ -77,9 +83,19 @@ export const messages = pgTable(
     deliveryStatus: text("delivery_status", { enum: ["pending", "sent", "failed"] }),
     deliveryError: text("delivery_error"),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    /** What the language engine read in a customer message (Analysis); null until the analysis job ran. */
+    analysis: jsonb("analysis").$type<Record<string, unknown>>(),
+    /** The text in another language: an incoming message in the agent's, or a translated reply's original. */
+    translation: jsonb("translation").$type<{ text: string; from: string | null; to: string }>(),
+    /** Who wrote an automated message: the AI answer agent; null for people and system notices. */
+    sender: text("sender", { enum: ["ai_agent"] }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id)],
+  (t) => [
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
+    // Customer messages the language engine hasn't read yet: the sweep finds any a lost wake-up left behind.
+    index("messages_unanalysed_idx").on(t.createdAt).where(sql`kind = 'incoming' AND analysis IS NULL`),
+  ],
 );
 
 export const notifications = pgTable(

@@ -5,3 +5,4 @@ export * from "./events";
 export * from "./email";
 export * from "./knowledge";
 export * from "./chat";
+export * from "./ai";

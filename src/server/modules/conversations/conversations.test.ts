@@ -211,7 +211,7 @@ describe("GET /api/v1/conversations/counts", () => {
   it("counts each inbox view, and the counts follow every change", async () => {
     const f = await fresh("Counts");
     const team = (await t.as(f.owner, { method: "POST", url: "/api/v1/teams", payload: { name: "Tier 2" } })).json();
-    const zero = { mine: 0, unassigned: 0, all: 0, status: { open: 0, pending: 0, snoozed: 0, resolved: 0, closed: 0 }, teams: {} };
+    const zero = { mine: 0, unassigned: 0, all: 0, upset: 0, status: { open: 0, pending: 0, snoozed: 0, resolved: 0, closed: 0 }, teams: {} };
     expect(await counts(f.agent)).toEqual(zero);
     const [c1, c2, c3, c4] = [await create(f.owner), await create(f.owner), await create(f.owner), await create(f.owner)];
     expect(await counts(f.agent)).toEqual({ ...zero, unassigned: 4, all: 4, status: { ...zero.status, open: 4 } });
@@ -220,13 +220,13 @@ describe("GET /api/v1/conversations/counts", () => {
     await patch(c2.id, { teamId: team.id }, f.owner);
     await patch(c3.id, { status: "resolved" }, f.agent);
     await patch(c4.id, { snoozedUntil: new Date(Date.now() + 3_600_000).toISOString() }, f.agent);
-    expect(await counts(f.agent)).toEqual({ mine: 1, unassigned: 1, all: 2, status: { open: 2, pending: 0, snoozed: 1, resolved: 1, closed: 0 }, teams: { [team.id]: 1 } });
+    expect(await counts(f.agent)).toEqual({ mine: 1, unassigned: 1, all: 2, upset: 0, status: { open: 2, pending: 0, snoozed: 1, resolved: 1, closed: 0 }, teams: { [team.id]: 1 } });
     // "Mine" is the viewer's own.
     expect((await counts(f.agent2)).mine).toBe(0);
 
     await patch(c1.id, { status: "pending" }, f.agent);
     await patch(c2.id, { status: "closed" }, f.agent);
-    expect(await counts(f.agent)).toEqual({ mine: 0, unassigned: 0, all: 0, status: { open: 0, pending: 1, snoozed: 1, resolved: 1, closed: 1 }, teams: {} });
+    expect(await counts(f.agent)).toEqual({ mine: 0, unassigned: 0, all: 0, upset: 0, status: { open: 0, pending: 1, snoozed: 1, resolved: 1, closed: 1 }, teams: {} });
     // Another account's work never shows.
     expect((await counts(t.a.agent)).status.closed).toBe(0);
   });

@@ -9,6 +9,7 @@ import type { IdentityClaim } from "../customers/find-or-create-customer";
 import { type MessageContent, normalizeContent, previewOf, SEARCH_CHARS } from "./append-message";
 import { type Idempotency, replayIdempotent, requestHash } from "./idempotency";
 import type { ConversationRow } from "./present";
+import { noteAccountLanguage } from "./queries";
 
 /**
  * A customer starts a conversation: the customer is found by any of their identities or created, the
@@ -128,6 +129,7 @@ export async function createConversation(opts: {
       SELECT customer_id FROM customer_identities WHERE account_id = ${accountId} AND kind = ${kinds[0]} AND value = ${values[0]}`);
     out.customer_id = (winner.rows[0] as { customer_id: string }).customer_id;
   }
+  noteAccountLanguage(accountId, language);
   return { conversationId: out.id, messageId: ids.message, customerId: out.customer_id, row: out };
 }
 

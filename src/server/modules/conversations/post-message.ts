@@ -21,6 +21,8 @@ export async function postMessage(opts: {
   content: { text?: string; html?: string };
   /** Email replies: the Cc the agent chose (undefined keeps the thread's). */
   cc?: string[];
+  /** A translated reply's original (the agent's own words), kept beside the text the customer gets. */
+  translation?: { text: string; from: string | null; to: string };
 }): Promise<{ messageId: string }> {
   const { tx, actor, kind } = opts;
   const res = await tx.execute(sql`
@@ -45,6 +47,10 @@ export async function postMessage(opts: {
     mentions,
     actor: eventActor,
   });
+  if (opts.translation) {
+    if (kind !== "reply") throw badRequest("translation: only replies are sent translated", "body.translation");
+    await tx.execute(sql`UPDATE messages SET translation = ${JSON.stringify(opts.translation)}::jsonb WHERE id = ${msg.id}`);
+  }
   const adapter = channelAdapter(conv.channel);
   if (opts.cc?.length && !adapter?.prepareReply) throw badRequest("cc: only email conversations have people to copy", "body.cc");
   const deliver =

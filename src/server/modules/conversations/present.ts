@@ -1,5 +1,5 @@
 import { iso } from "../../lib/time";
-import type { Conversation, ConversationEvent, EmailAddress, Message, Priority } from "../../../shared/schemas";
+import type { Analysis, Conversation, ConversationEvent, EmailAddress, Message, Priority } from "../../../shared/schemas";
 import { conversationAbilities } from "../../policies";
 import type { Actor } from "../../actor";
 import { presentCustomerSummary } from "../customers/present";
@@ -25,6 +25,8 @@ export type ConversationRow = {
   subject: string | null;
   tags: string[];
   language: string | null;
+  temperature: number | null;
+  mood: string | null;
   preview: string | null;
   preview_kind: Conversation["previewKind"];
   message_count: number;
@@ -50,6 +52,8 @@ export function presentConversation(c: ConversationRow, viewer: Pick<Actor, "rol
     subject: c.subject,
     tags: c.tags,
     language: c.language,
+    temperature: c.temperature ?? null,
+    mood: (c.mood as Conversation["mood"]) ?? null,
     preview: c.preview,
     previewKind: c.preview_kind,
     messageCount: c.message_count,
@@ -88,12 +92,19 @@ export type MessageRow = {
   email_automatic: "auto-reply" | "bounce" | null;
   email_inbound_id: number | null;
   attachments: { id: string; filename: string; contentType: string; size: number; inline: boolean }[];
+  analysis: Analysis | null;
+  translation: Message["translation"];
+  sender: "ai_agent" | null;
+  /** The AI agent's name in its inbox (only read when sender is ai_agent). */
+  sender_name?: string | null;
 };
 
 export function presentMessage(m: MessageRow): Message {
   const author: Message["author"] = m.author_user_id
     ? { type: "user", id: m.author_user_id, name: m.author_user_name }
-    : m.author_customer_id
+    : m.sender === "ai_agent"
+      ? { type: "assistant", id: null, name: m.sender_name ?? null }
+      : m.author_customer_id
       ? { type: "customer", id: m.author_customer_id, name: m.author_customer_name }
       : { type: "system", id: null, name: null };
   return {
@@ -121,6 +132,8 @@ export function presentMessage(m: MessageRow): Message {
         }
       : null,
     attachments: (m.attachments ?? []).map((a) => ({ ...a, url: `/api/v1/attachments/${a.id}` })),
+    analysis: m.analysis ?? null,
+    translation: m.translation ?? null,
     createdAt: iso(m.created_at),
   };
 }

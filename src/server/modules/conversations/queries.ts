@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Counts, ListConversationsQuery, Status } from "../../../shared/schemas";
+import { type Counts, type ListConversationsQuery, type Status, UPSET_TEMPERATURE } from "../../../shared/schemas";
 import type { Actor } from "../../actor";
 import type { DbOrTx } from "../../db/client";
 import { decodeCursor, encodeCursor } from "../../lib/cursor";
@@ -21,7 +21,7 @@ export function conversationSelect(where: SQL, order?: SQL, limit?: number): SQL
   return sql`
   SELECT c.id, c.number, c.channel, c.status, c.snoozed_until, c.priority, c.assignee_id, u.name AS assignee_name, c.team_id,
     c.customer_id, cu.name AS customer_name, ${identity("email")} AS customer_email, ${identity("phone")} AS customer_phone,
-    c.subject, c.tags, c.language, c.preview, c.preview_kind, c.message_count, c.last_message_at, c.last_activity_at,
+    c.subject, c.tags, c.language, c.temperature, c.mood, c.preview, c.preview_kind, c.message_count, c.last_message_at, c.last_activity_at,
     c.created_at, c.updated_at, c.last_activity_at::text AS cursor_t
   FROM (SELECT * FROM conversations c WHERE ${where} ${order ? sql`ORDER BY ${order}` : sql``} ${limit ? sql`LIMIT ${limit}` : sql``}) c
   JOIN customers cu ON cu.id = c.customer_id
@@ -62,6 +62,12 @@ export async function accountLanguages(db: DbOrTx, accountId: string): Promise<s
   return languages;
 }
 
+/** A conversation in a language the cached list lacks is searchable with its stemming at once, not in 5 minutes. */
+export function noteAccountLanguage(accountId: string, language: string | null): void {
+  const hit = languageCache.get(accountId);
+  if (hit && language && !hit.languages.includes(language)) hit.languages.push(language);
+}
+
 /**
  * Words match as typed ('simple') and stemmed in English, the account's language and the languages its
  * customers recently wrote in: a short query can't be language-detected, and customers write in many.
@@ -93,6 +99,7 @@ export async function listConversations(
   if (query.tag) where.push(sql`c.tags @> ARRAY[${query.tag}]::text[]`);
   if (query.channel) where.push(sql`c.channel = ${query.channel}`);
   if (query.customer) where.push(sql`c.customer_id = ${query.customer}`);
+  if (query.mood === "upset") where.push(sql`coalesce(c.temperature, -1) >= ${UPSET_TEMPERATURE}`);
   if (query.q) {
     // An email or phone finds that customer's conversations, "#1234" that conversation, anything else the text.
     const num = /^#(\d{1,12})$/.exec(query.q.trim());
@@ -108,7 +115,10 @@ export async function listConversations(
   }
   const cur = query.cursor ? decodeCursor(query.cursor) : null;
   let order: SQL;
-  if (query.sort === "priority") {
+  if (query.sort === "temperature") {
+    if (cur) where.push(sql`(coalesce(c.temperature, -1), c.last_activity_at, c.id) < (${cur.p ?? -1}, ${cur.t}::timestamptz, ${cur.id}::uuid)`);
+    order = sql`coalesce(c.temperature, -1) DESC, c.last_activity_at DESC, c.id DESC`;
+  } else if (query.sort === "priority") {
     if (cur) where.push(sql`(c.priority, c.last_activity_at, c.id) < (${cur.p ?? 0}, ${cur.t}::timestamptz, ${cur.id}::uuid)`);
     order = sql`c.priority DESC, c.last_activity_at DESC, c.id DESC`;
   } else if (query.sort === "oldest") {
@@ -141,7 +151,7 @@ export async function listConversations(
   return {
     items,
     nextCursor:
-      more && last ? encodeCursor({ t: last.cursor_t, id: last.id, ...(query.sort === "priority" ? { p: last.priority } : {}) }) : null,
+      more && last ? encodeCursor({ t: last.cursor_t, id: last.id, ...(query.sort === "priority" ? { p: last.priority } : query.sort === "temperature" ? { p: last.temperature ?? -1 } : {}) }) : null,
   };
 }
 
@@ -160,8 +170,13 @@ export async function conversationCounts(db: DbOrTx, actor: Actor): Promise<Coun
     SELECT team_id, count(*)::int AS n FROM conversations
     WHERE account_id = ${actor.accountId} AND status = 'open' AND team_id IS NOT NULL
     GROUP BY team_id`);
+  // Open conversations with an upset customer: a range of the temperature index, so it stays cheap.
+  const upset = await db.execute(sql`
+    SELECT count(*)::int AS n FROM conversations
+    WHERE account_id = ${actor.accountId} AND coalesce(temperature, -1) >= ${UPSET_TEMPERATURE} AND status = 'open'`);
   const out: Counts = {
     mine: 0,
+    upset: (upset.rows[0] as { n: number }).n,
     unassigned: 0,
     all: 0,
     status: Object.fromEntries(STATUSES.map((s) => [s, 0])) as Counts["status"],
@@ -182,7 +197,7 @@ export async function conversationCounts(db: DbOrTx, actor: Actor): Promise<Coun
 export const MESSAGE_SELECT = sql`
   SELECT m.id, m.conversation_id, m.kind, m.author_user_id, u.name AS author_user_name, m.author_customer_id,
     cu.name AS author_customer_name, m.text, m.html, m.mentions, m.created_at, m.created_at::text AS cursor_t,
-    m.delivery_status, m.delivery_error, m.delivered_at,
+    m.delivery_status, m.delivery_error, m.delivered_at, m.analysis, m.translation, m.sender,
     em.direction AS email_direction, em."from" AS email_from, em."to" AS email_to, em.cc AS email_cc, em.subject AS email_subject,
     em.original_text AS email_original_text, em.original_html AS email_original_html, em.remote_images AS email_remote_images,
     em.automatic AS email_automatic, em.inbound_email_id AS email_inbound_id,

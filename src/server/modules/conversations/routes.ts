@@ -167,6 +167,7 @@ export async function conversationRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const key = idempotencyKey(req);
       if (key && key.length > 200) throw badRequest("header.idempotency-key: at most 200 characters", "header.idempotency-key");
+      if (req.body.translation && req.body.kind !== "reply") throw badRequest("translation: only replies are sent translated", "body.translation");
       const actor = req.actor;
       const scope = `messages.create:${req.params.id}`;
       const idempotency = key ? { scope, key, body: req.body } : undefined;
@@ -179,7 +180,7 @@ export async function conversationRoutes(app: FastifyInstance) {
           const kind = req.body.kind;
           ({ messageId } = await app.ctx.write(actor, async (tx) => {
             if (key) await claimIdempotencyKey(tx, actor.accountId, scope, key, req.body);
-            const out = await postMessage({ tx, actor, conversationId: req.params.id, kind, content: req.body, cc: req.body.cc });
+            const out = await postMessage({ tx, actor, conversationId: req.params.id, kind, content: req.body, cc: req.body.cc, translation: req.body.translation });
             if (key) await completeIdempotencyKey(tx, actor.accountId, scope, key, out.messageId);
             return out;
           }));

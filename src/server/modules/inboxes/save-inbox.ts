@@ -57,7 +57,7 @@ export async function updateInbox(opts: Deps & { id: string; input: UpdateInboxI
   // A changed IMAP server starts over: its status is unknown until the fetcher has tried it.
   const imapChanged = input.imap !== undefined;
   await tx.execute(sql`
-    UPDATE inboxes SET name = coalesce(${input.name ?? null}, name), settings = ${JSON.stringify(settings)}::jsonb, updated_at = now()
+    UPDATE inboxes SET name = coalesce(${input.name ?? null}, name), settings = ${keepAiAgent(settings)}, updated_at = now()
       ${imapChanged ? sql`, imap_status = NULL, imap_error = NULL` : sql``}
     WHERE id = ${opts.id}`);
   await recordEvent(tx, { accountId: actor.accountId, type: "inbox.updated", actor: eventActorOf(actor), data: { inboxId: opts.id } });
@@ -78,7 +78,11 @@ async function updateChatInbox(tx: Tx, actor: Actor, id: string, current: ChatIn
   if (wrong) throw badRequest(`body.${wrong}: only email inboxes have this setting`, `body.${wrong}`);
   const settings = input.chat ? mergeChatSettings(chatSettingsOf(current), input.chat) : current;
   await tx.execute(sql`
-    UPDATE inboxes SET name = coalesce(${input.name ?? null}, name), settings = ${JSON.stringify(settings)}::jsonb, updated_at = now()
+    UPDATE inboxes SET name = coalesce(${input.name ?? null}, name), settings = ${keepAiAgent(settings)}, updated_at = now()
     WHERE id = ${id}`);
   await recordEvent(tx, { accountId: actor.accountId, type: "inbox.updated", actor: eventActorOf(actor), data: { inboxId: id } });
 }
+
+/** New channel settings, keeping the AI answer agent's (set through its own route, modules/ai-agent). */
+const keepAiAgent = (settings: unknown) =>
+  sql`(${JSON.stringify(settings)}::jsonb || CASE WHEN settings ? 'aiAgent' THEN jsonb_build_object('aiAgent', settings->'aiAgent') ELSE '{}'::jsonb END)`;

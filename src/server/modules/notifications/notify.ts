@@ -7,7 +7,7 @@ export async function notifyUsers(opts: {
   tx: Tx;
   accountId: string;
   userIds: string[];
-  type: "mention" | "assigned";
+  type: "mention" | "assigned" | "follow_up.due";
   conversationId: string;
   messageId?: string;
   actorUserId: string | null;

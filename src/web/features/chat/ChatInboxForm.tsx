@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { type ChatInbox, type ChatSettings, DEFAULT_CHAT_SETTINGS, WIDGET_LOCALES, type WidgetLocale } from "../../../shared/schemas";
 import { ApiError, api } from "../../api/client";
+import { AiAgentSection } from "../empathy/AiAgentSection";
 import { HoursEditor } from "./HoursEditor";
 import { LANGUAGE_NAMES } from "./languages";
 
@@ -136,6 +137,7 @@ export function ChatInboxForm({ inbox, onDone, onCancel }: { inbox: ChatInbox | 
           MB
         </label>
       </fieldset>
+      <AiAgentSection inboxId={inbox?.id ?? null} />
       {error && (
         <p className="form-error" role="alert">
           {error}

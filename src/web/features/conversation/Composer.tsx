@@ -1,12 +1,19 @@
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import type { Conversation, Me, Message, User } from "../../../shared/schemas";
-import { api } from "../../api/client";
 import { ChatAttach } from "../chat/ChatAttach";
+import { AcknowledgementChips, AcknowledgementNudge, SendInLanguage } from "../empathy/ComposerAssistBar";
+import { useComposerAssist } from "../empathy/useComposerAssist";
+import type { GuidanceState } from "../empathy/useGuidance";
 import { EmailRecipients } from "./EmailRecipients";
 import { MentionList } from "./MentionList";
 import { useMentions } from "./useMentions";
 
-export type ComposerHandle = { focus: (kind: "reply" | "note") => void; insert: (snippet: string) => void };
+export type ComposerHandle = {
+  focus: (kind: "reply" | "note") => void;
+  insert: (snippet: string) => void;
+  /** An acknowledgement or apology: goes at the start of the reply. */
+  opening: (snippet: string) => void;
+};
 type Kind = "reply" | "note";
 
 // Unsent drafts survive switching conversations (the pane remounts per conversation).
@@ -20,9 +27,11 @@ type Props = {
   users: User[];
   onTyping: (typing: boolean) => void;
   onSent: (m: Message) => void;
+  /** The empathy engine's guidance for this conversation (acknowledgements, email opening). */
+  guidance?: GuidanceState;
 };
 
-export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
+export function Composer({ ref, conv, me, users, onTyping, onSent, guidance }: Props) {
   const saved = drafts.get(conv.id);
   const [kind, setKind] = useState<Kind>(saved?.kind ?? (conv.can.reply ? "reply" : "note"));
   const [text, setText] = useState(saved?.text ?? "");
@@ -37,6 +46,7 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
   const typing = useRef(false);
   const onTypingRef = useRef(onTyping);
   onTypingRef.current = onTyping;
+  const assist = useComposerAssist({ conv, kind, text, setText, guidance, focus: () => area.current?.focus() });
 
   const stopTyping = () => {
     window.clearTimeout(typingTimer.current);
@@ -53,6 +63,10 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
   }, [conv.id, kind, text]);
 
   useImperativeHandle(ref, () => ({
+    opening: (snippet) => {
+      if (kind !== "reply" && conv.can.reply) setKind("reply");
+      assist.insertOpening(snippet);
+    },
     focus: (k) => {
       setKind(k === "reply" && !conv.can.reply ? "note" : k);
       area.current?.focus();
@@ -101,7 +115,9 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const msg = await api.postMessage(conv.id, kind, text, kind === "reply" && cc !== null ? cc : undefined);
+      // An upset customer's reply without an acknowledgement is held once for the nudge; the next send goes.
+      if (await assist.shouldHold(text)) return;
+      const msg = await assist.post(text, kind === "reply" && cc !== null ? cc : undefined);
       setText("");
       drafts.delete(conv.id);
       stopTyping();
@@ -143,6 +159,7 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
           <EmailRecipients conversationId={conv.id} cc={cc} onCc={setCc} />
         </div>
       )}
+      <AcknowledgementChips assist={assist} />
       <div className="composer-box">
         <label className="visually-hidden" htmlFor="composer">
           {label}
@@ -199,8 +216,10 @@ export function Composer({ ref, conv, me, users, onTyping, onSent }: Props) {
           {error}
         </p>
       )}
+      <AcknowledgementNudge assist={assist} busy={busy} onSendAnyway={() => void send()} />
       <div className="composer-actions">
         <span className="muted small">{kind === "note" ? "Only your team sees notes." : label}</span>
+        <SendInLanguage assist={assist} />
         {conv.channel === "chat" && kind === "reply" && conv.can.reply && <ChatAttach conversationId={conv.id} onSent={onSent} />}
         <button type="button" className="btn primary" data-testid="send-button" disabled={busy || !text.trim()} onClick={() => void send()}>
           {busy ? "Sending…" : kind === "reply" ? "Send reply" : "Add note"}

@@ -3,6 +3,7 @@ import type { Conversation, Me, Priority, Team, User } from "../../../shared/sch
 import type { ConversationPatch } from "../../api/client";
 import { ChannelBadge } from "../../components/ChannelBadge";
 import { Icon } from "../../components/Icon";
+import { TemperatureBar } from "../empathy/TemperatureBar";
 import { StatusControl } from "./StatusControl";
 import { TagEditor } from "./TagEditor";
 
@@ -34,6 +35,7 @@ export function ConversationHeader(props: Props) {
         </h1>
         <ChannelBadge channel={conv.channel} />
         <span className="spacer" />
+        <TemperatureBar conv={conv} />
         <button
           type="button"
           className="btn customer-toggle"

@@ -4,6 +4,10 @@ import type { Realtime } from "../../api/realtime";
 import { ChatStatusLine } from "../chat/ChatStatusLine";
 import { ChatVisitorCard } from "../chat/ChatVisitorCard";
 import { CustomerSidebar } from "../customer/CustomerSidebar";
+import { HandoffSummaryCard } from "../empathy/HandoffSummaryCard";
+import { HelpPanel } from "../empathy/HelpPanel";
+import { useHandoffSummaries } from "../empathy/useHandoffSummaries";
+import { useGuidance } from "../empathy/useGuidance";
 import { ArticlesPanel } from "../knowledge/ArticlesPanel";
 import { Composer, type ComposerHandle } from "./Composer";
 import { ConversationHeader } from "./ConversationHeader";
@@ -28,6 +32,8 @@ type Props = {
 export function ConversationPane({ ref, id, me, users, teams, realtime, onChanged, onOpen, onBack }: Props) {
   const c = useConversation(id, realtime, me.user.id, onChanged);
   const { conv } = c;
+  const guidance = useGuidance(id, c.messages);
+  const summaries = useHandoffSummaries(id);
   // Below the widest layout the customer panel is a drawer the agent opens from the header.
   const [customerOpen, setCustomerOpen] = useState(false);
   const composer = useRef<ComposerHandle>(null);
@@ -83,6 +89,7 @@ export function ConversationPane({ ref, id, me, users, teams, realtime, onChange
           onToggleCustomer={() => setCustomerOpen(!customerOpen)}
         />
         <PresenceBar viewers={c.viewers} />
+        <HandoffSummaryCard state={summaries} />
         <Thread messages={c.messages} events={c.events} meId={me.user.id} />
         {conv.channel === "chat" && <ChatStatusLine conversationId={conv.id} messages={c.messages} />}
         <div className="toast-region" role="status">
@@ -95,7 +102,7 @@ export function ConversationPane({ ref, id, me, users, teams, realtime, onChange
             </p>
           )}
         </div>
-        <Composer ref={composer} conv={conv} me={me} users={users} onTyping={(t) => realtime.typing(id, t)} onSent={c.sent} />
+        <Composer ref={composer} conv={conv} me={me} users={users} onTyping={(t) => realtime.typing(id, t)} onSent={c.sent} guidance={guidance} />
       </main>
       <CustomerSidebar
         customerId={conv.customer.id}
@@ -104,6 +111,21 @@ export function ConversationPane({ ref, id, me, users, teams, realtime, onChange
         open={customerOpen}
         onClose={() => setCustomerOpen(false)}
         visitor={conv.channel === "chat" ? <ChatVisitorCard conversationId={conv.id} /> : undefined}
+        help={
+          <HelpPanel
+            conv={conv}
+            guidance={guidance}
+            summaries={summaries}
+            onInsert={(text) => {
+              setCustomerOpen(false);
+              composer.current?.insert(text);
+            }}
+            onOpening={(text) => {
+              setCustomerOpen(false);
+              composer.current?.opening(text);
+            }}
+          />
+        }
         articles={
           <ArticlesPanel
             conversationId={conv.id}

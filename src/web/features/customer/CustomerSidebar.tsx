@@ -33,11 +33,17 @@ type Props = {
   articles?: ReactNode;
   /** Chat conversations: where the visitor is (page, browser, language, local time). */
   visitor?: ReactNode;
+  /** The HELP panel (hear, empathize, lead, follow up), in its own tab. */
+  help?: ReactNode;
 };
 
+type Tab = "customer" | "help" | "articles";
+const TAB_LABEL: Record<Tab, string> = { customer: "Customer", help: "HELP", articles: "Articles" };
+
 /** Who the customer is and every conversation they had with us, on any channel. */
-export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, articles, visitor }: Props) {
-  const [tab, setTab] = useState<"customer" | "articles">("customer");
+export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, articles, visitor, help }: Props) {
+  const [tab, setTab] = useState<Tab>("customer");
+  const tabs: Tab[] = ["customer", ...(help ? (["help"] as const) : []), ...(articles ? (["articles"] as const) : [])];
   const [c, setC] = useState<CustomerDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const live = useRef(true);
@@ -95,9 +101,9 @@ export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, 
       <button ref={closeRef} type="button" className="btn icon sidebar-close" onClick={onClose} aria-label="Close customer details">
         <Icon name="close" size={18} />
       </button>
-      {articles && (
+      {tabs.length > 1 && (
         <div className="tabs sidebar-tabs" role="tablist" aria-label="Sidebar">
-          {(["customer", "articles"] as const).map((t) => (
+          {tabs.map((t) => (
             <button
               key={t}
               type="button"
@@ -108,9 +114,14 @@ export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, 
               data-testid={`sidebar-tab-${t}`}
               onClick={() => setTab(t)}
             >
-              {t === "customer" ? "Customer" : "Articles"}
+              {TAB_LABEL[t]}
             </button>
           ))}
+        </div>
+      )}
+      {help && (
+        <div id="sidebar-panel-help" role="tabpanel" aria-labelledby="sidebar-tab-help" hidden={tab !== "help"}>
+          {help}
         </div>
       )}
       {articles && (
@@ -120,7 +131,7 @@ export function CustomerSidebar({ customerId, currentId, onOpen, open, onClose, 
       )}
       <div
         id="sidebar-panel-customer"
-        {...(articles ? { role: "tabpanel", "aria-labelledby": "sidebar-tab-customer" } : {})}
+        {...(tabs.length > 1 ? { role: "tabpanel", "aria-labelledby": "sidebar-tab-customer" } : {})}
         hidden={tab !== "customer"}
       >
         {visitor}

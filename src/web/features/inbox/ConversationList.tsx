@@ -39,6 +39,7 @@ export function ConversationList(p: Props) {
             <option value="newest">Newest</option>
             <option value="oldest">Oldest</option>
             <option value="priority">Priority</option>
+            <option value="temperature">Hottest first</option>
           </select>
         </div>
       </div>

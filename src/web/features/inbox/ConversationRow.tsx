@@ -2,6 +2,7 @@ import type { Conversation } from "../../../shared/schemas";
 import { Avatar } from "../../components/Avatar";
 import { ChannelBadge } from "../../components/ChannelBadge";
 import { relativeTime } from "../../components/format";
+import { TemperatureDot } from "../empathy/TemperatureBar";
 import { STATUS_LABEL } from "./views";
 
 const PREVIEW_PREFIX = { incoming: "", reply: "You: ", note: "Note: " } as const;
@@ -27,6 +28,7 @@ export function ConversationRow({ c, selected, onSelect }: { c: Conversation; se
         <span className="row-name">
           {waiting && <span className="dot" title="Waiting for a reply" />}
           {customerName(c.customer)}
+          <TemperatureDot t={c.temperature} />
         </span>
         <time dateTime={c.lastActivityAt} title={new Date(c.lastActivityAt).toLocaleString()}>
           {relativeTime(c.lastActivityAt)}

@@ -3,7 +3,7 @@ import { navigate } from "../../app/router";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { STATUS_LABEL, type View, viewKey } from "./views";
 
-type Item = { view: View; label: string; prefix?: string; count?: number; testId?: string };
+type Item = { view: View; label: string; prefix?: string; count?: number; testId?: string; noCount?: boolean };
 
 export function Nav(props: {
   me: Me;
@@ -20,6 +20,7 @@ export function Nav(props: {
     { view: { kind: "mine" }, label: "Mine", count: c?.mine, testId: "nav-count-mine" },
     { view: { kind: "unassigned" }, label: "Unassigned", count: c?.unassigned, testId: "nav-count-unassigned" },
     { view: { kind: "all" }, label: "All open", count: c?.all, testId: "nav-count-all" },
+    { view: { kind: "upset" }, label: "Upset customers", count: c?.upset, testId: "nav-count-upset" },
   ];
   const statuses: Item[] = (["pending", "snoozed", "resolved", "closed"] as Status[]).map((s) => ({
     view: { kind: "status", status: s },
@@ -47,9 +48,11 @@ export function Nav(props: {
               {it.prefix && <span className="visually-hidden">{it.prefix}</span>}
               {it.label}
             </span>
-            <span className="count" data-testid={it.testId}>
-              {it.count ?? "–"}
-            </span>
+            {!it.noCount && (
+              <span className="count" data-testid={it.testId}>
+                {it.count ?? "–"}
+              </span>
+            )}
           </button>
         </li>
       ))}

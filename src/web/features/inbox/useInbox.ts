@@ -5,13 +5,15 @@ import type { Push } from "../../api/realtime";
 import { matchesView, type View, viewKey, viewQuery } from "./views";
 
 type ListState = { items: Conversation[]; nextCursor: string | null; loading: boolean; error: string | null };
-export type Sort = "newest" | "oldest" | "priority";
+export type Sort = "newest" | "oldest" | "priority" | "temperature";
 
 function sortItems(items: Conversation[], sort: Sort): Conversation[] {
   const byTime = (a: Conversation, b: Conversation) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id);
   const rank = { urgent: 3, high: 2, normal: 1, low: 0 };
   if (sort === "oldest") return [...items].sort((a, b) => -byTime(a, b));
   if (sort === "priority") return [...items].sort((a, b) => rank[b.priority] - rank[a.priority] || byTime(a, b));
+  // Hottest first; conversations not read yet go last.
+  if (sort === "temperature") return [...items].sort((a, b) => (b.temperature ?? -1) - (a.temperature ?? -1) || byTime(a, b));
   return [...items].sort(byTime);
 }
 

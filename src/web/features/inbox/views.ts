@@ -1,8 +1,8 @@
-import type { Conversation, Status, Team } from "../../../shared/schemas";
+import { type Conversation, type Status, type Team, UPSET_TEMPERATURE } from "../../../shared/schemas";
 import type { ConversationQuery } from "../../api/client";
 
 export type View =
-  | { kind: "mine" | "unassigned" | "all" }
+  | { kind: "mine" | "unassigned" | "all" | "upset" }
   | { kind: "status"; status: Status }
   | { kind: "team"; teamId: string }
   | { kind: "search"; q: string };
@@ -22,6 +22,8 @@ export function viewQuery(v: View): ConversationQuery {
       return { status: "open", assignee: "none" };
     case "all":
       return { status: "open" };
+    case "upset":
+      return { status: "open", mood: "upset" };
     case "status":
       return { status: v.status };
     case "team":
@@ -40,6 +42,8 @@ export function matchesView(v: View, c: Conversation, meId: string): boolean | n
       return c.status === "open" && !c.assignee;
     case "all":
       return c.status === "open";
+    case "upset":
+      return c.status === "open" && (c.temperature ?? 0) >= UPSET_TEMPERATURE;
     case "status":
       return c.status === v.status;
     case "team":
@@ -65,6 +69,8 @@ export function viewTitle(view: View, teams: Team[]): string {
       return "Unassigned";
     case "all":
       return "All open";
+    case "upset":
+      return "Upset customers";
     case "status":
       return STATUS_LABEL[view.status];
     case "team":
@@ -80,6 +86,11 @@ export function emptyText(view: View, title: string): { title: string; hint: str
     return {
       title: "No conversations match your search",
       hint: "Try another word, an email address, a phone number or a #number. Press Esc to go back.",
+    };
+  if (view.kind === "upset")
+    return {
+      title: "No upset customers right now",
+      hint: `Open conversations whose customer is upset (temperature ${UPSET_TEMPERATURE} or more) show here as their messages are read.`,
     };
   if (view.kind === "status" && view.status !== "pending") {
     const word = STATUS_LABEL[view.status].toLowerCase();

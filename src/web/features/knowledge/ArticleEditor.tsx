@@ -5,7 +5,7 @@ import { TranslationPane } from "./TranslationPane";
 import { LocaleBar } from "./LocaleBar";
 import { useArticleEditor } from "./useArticleEditor";
 import { VersionHistory } from "./VersionHistory";
-import { COMMON_LOCALES, isSupervisor, localeName } from "./util";
+import { COMMON_LOCALES, localeName } from "./util";
 
 /** Create or edit an article: settings, then one or two languages side by side, each with its history. */
 export function ArticleEditor({ id }: { id: string | null }) {

@@ -6,7 +6,6 @@ import { ArticleRow } from "./ArticleRow";
 import { useKb } from "./context";
 import { Link } from "./nav";
 import { NO_FILTERS, useArticleList } from "./useArticleList";
-import { isSupervisor } from "./util";
 
 /** Every article of the account, searchable and filtered; a row opens the editor. */
 export function ArticleList() {

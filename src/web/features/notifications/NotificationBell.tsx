@@ -12,6 +12,8 @@ function describe(n: Notification): string {
   if (n.type === "article.verify_due") return "An article you own is due for verification";
   const who = n.actor?.name ?? "Someone";
   const where = n.conversationNumber !== null ? ` #${n.conversationNumber}` : " a conversation";
+  // A follow-up task's reminder (HELP: provide responsible follow-up); its title is the excerpt.
+  if (n.type === "follow_up.due") return `Follow-up due in${where}`;
   return n.type === "mention" ? `${who} mentioned you in${where}` : `${who} assigned you${where}`;
 }
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import type { EmailInbox } from "../../../shared/schemas";
 import { ApiError, api } from "../../api/client";
+import { AiAgentSection } from "../empathy/AiAgentSection";
 
 type Server = { host: string; port: string; security: "tls" | "starttls" | "none"; user: string; password: string };
 const blank = (port: string, security: Server["security"]): Server => ({ host: "", port, security, user: "", password: "" });
@@ -167,6 +168,7 @@ export function InboxForm({ inbox, onDone, onCancel }: { inbox: EmailInbox | nul
           </div>
         )}
       </fieldset>
+      <AiAgentSection inboxId={inbox?.id ?? null} />
       {error && (
         <p className="form-error" role="alert">
           {error}

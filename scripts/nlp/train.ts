@@ -1,0 +1,27 @@
+/**
+ * Builds every model file in src/server/ai/models from the shared corpora and eval/nlp/train.
+ * Run: npx tsx scripts/nlp/train.ts  (corpora: ../shared/corpora/nlp or $RAPPORT_CORPORA)
+ */
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { clearModelCache } from "../../src/server/ai/engine/models";
+import { corporaDir, MODELS_DIR, readSplit } from "./data";
+import { trainEngine, writeEngine } from "./train-engine";
+import { trainLanguage } from "./train-language";
+import { trainLexicon } from "./train-lexicon";
+
+const corpora = corporaDir();
+if (!corpora) {
+  console.error("Corpora not found: set RAPPORT_CORPORA or place them at ../shared/corpora/nlp");
+  process.exit(1);
+}
+const t0 = Date.now();
+trainLexicon(corpora);
+trainLanguage(corpora);
+clearModelCache();
+const train = readSplit("train");
+writeEngine(trainEngine(train));
+for (const f of ["valence.json", "language-ngrams.json", "engine.json"]) {
+  console.log(`${f}: ${(statSync(join(MODELS_DIR, f)).size / 1024).toFixed(0)} KB`);
+}
+console.log(`trained on ${train.length} labelled messages in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,0 +1,133 @@
+import { CueIndex, type CueHit } from "./cue-index";
+import { CUES, type LanguageCues } from "./cues";
+import type { Features } from "./linear";
+import { loadModel } from "./models";
+import { tokenize } from "./normalize";
+import { readSignals, type Signals } from "./signals";
+
+export const EMOTION_CUES = ["anger", "frustration", "fear", "sadness", "joy"] as const;
+
+/** What the three classifiers read, computed once per message. */
+export type Extracted = {
+  features: Features;
+  signals: Signals;
+  tokens: string[];
+  /** Rule verdict for "wants a human": an explicit phrase, or a contact verb near a person noun. */
+  humanRule: boolean;
+  intensifiers: number;
+  profanity: number;
+};
+
+let indexes: Map<string, CueIndex> | null = null;
+/** All languages' cue indexes are built together on first use, so no later message pays for a build. */
+function cueIndex(language: string): CueIndex | undefined {
+  if (!indexes) {
+    indexes = new Map();
+    for (const [lang, cues] of Object.entries(CUES))
+      indexes.set(lang, new CueIndex(cues as LanguageCues & Record<string, readonly string[]>));
+  }
+  return indexes.get(language);
+}
+
+type Valence = Record<string, Record<string, number>>;
+
+const HUMAN_WINDOW = 8;
+const CALL_WINDOW = 6;
+const cap = (n: number, max = 3) => Math.min(n, max);
+
+/** Features for one (cleaned) text in one language; language null or unknown → language-agnostic signals only. */
+export function extract(text: string, language: string | null): Extracted {
+  const signals = readSignals(text);
+  const tokens = tokenize(text);
+  const features: Features = new Map();
+  const add = (name: string, value = 1) => {
+    if (value !== 0) features.set(name, (features.get(name) ?? 0) + value);
+  };
+  add("bias:text", 1);
+  // Punctuation, capitals and emoji: the same in every language.
+  add("sig:excl", cap(signals.exclamations));
+  add("sig:excl2", signals.repeatedExclamation ? 1 : 0);
+  add("sig:q", cap(signals.questions, 2));
+  add("sig:q2", signals.repeatedQuestion ? 1 : 0);
+  add("sig:shout", signals.shouting ? 1 : 0);
+  add("sig:capswords", cap(signals.capsWords));
+  add("sig:elongated", signals.elongated ? 1 : 0);
+  add("emo:anger", cap(signals.emojiAnger));
+  add("emo:sad", cap(signals.emojiSad));
+  add("emo:fear", cap(signals.emojiFear));
+  add("emo:joy", cap(signals.emojiJoy));
+  add("emo:plead", cap(signals.emojiPlead));
+  add("len:short", tokens.length <= 6 ? 1 : 0);
+  add("len:long", tokens.length >= 60 ? 1 : 0);
+
+  const index = language ? cueIndex(language) : undefined;
+  let humanRule = false;
+  let intensifiers = 0;
+  let profanity = 0;
+  if (language && index) {
+    const hits = index.match(tokens);
+    const negatedAt = new Set<number>();
+    const negationAt = new Set<number>();
+    const blocked = new Set<number>();
+    for (const h of hits) {
+      if (h.category === "negation") {
+        negationAt.add(h.start);
+        for (let k = h.end; k < h.end + 3; k++) negatedAt.add(k);
+      }
+      if (h.category === "humanBlock") for (let k = h.start; k < h.end; k++) blocked.add(k);
+    }
+    const nouns: CueHit[] = [];
+    const verbs: CueHit[] = [];
+    const calls: CueHit[] = [];
+    const selves: CueHit[] = [];
+    let phrases = 0;
+    for (const h of hits) {
+      const c = h.category;
+      if ((EMOTION_CUES as readonly string[]).includes(c)) {
+        add(c === "joy" && negatedAt.has(h.start) ? "cue:joy_negated" : `cue:${c}`, 1);
+      } else if (c === "intensifier") intensifiers++;
+      else if (c === "profanity") profanity++;
+      else if (c === "urgentHigh") add("u:high", 1);
+      else if (c === "urgentLow") add("u:low", 1);
+      else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start)) phrases++;
+      else if (c === "humanNoun" && !blocked.has(h.start)) nouns.push(h);
+      else if (c === "humanVerb" && !negatedAt.has(h.start))
+        verbs.push(h); // "I don't want to talk to anyone"
+      // "please don't call me", and V2 word order: "ring ikke til mig", "rufen Sie mich nicht an" is rarer.
+      else if (c === "callVerb" && !negatedAt.has(h.start) && !negationAt.has(h.end)) calls.push(h);
+      else if (c === "selfPronoun") selves.push(h);
+      else if (c === "humanBlock") add("h:block", 1);
+    }
+    for (const c of EMOTION_CUES) if (features.has(`cue:${c}`)) features.set(`cue:${c}`, cap(features.get(`cue:${c}`)!));
+    for (const n of ["u:high", "u:low", "cue:joy_negated"]) if (features.has(n)) features.set(n, cap(features.get(n)!));
+    const verbNoun = verbs.some((v) => nouns.some((n) => Math.abs(n.start - v.start) <= HUMAN_WINDOW && n.start !== v.start));
+    const callMe = calls.some((v) => selves.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && n.start !== v.start));
+    humanRule = phrases > 0 || verbNoun || callMe;
+    add("h:callme", callMe ? 1 : 0);
+    add("h:phrase", cap(phrases, 2));
+    add("h:verbnoun", verbNoun ? 1 : 0);
+    add("h:noun", nouns.length > 0 ? 1 : 0);
+    add("h:verb", verbs.length > 0 ? 1 : 0);
+    add("h:rule", humanRule ? 1 : 0);
+    add("cue:intens", cap(intensifiers));
+    add("cue:profanity", cap(profanity));
+
+    // Valence from the (translated) AFINN lexicons: a weak but broad positive/negative signal.
+    const valence = loadModel<Valence>("valence.json")[language];
+    if (valence) {
+      let pos = 0;
+      let neg = 0;
+      for (let i = 0; i < tokens.length; i++) {
+        const v = valence[tokens[i]];
+        if (v === undefined) continue;
+        const signed = negatedAt.has(i) ? -v : v;
+        if (signed > 0) pos += signed;
+        else neg -= signed;
+      }
+      add("val:pos", Math.min(pos / 4, 2));
+      add("val:neg", Math.min(neg / 4, 2));
+    }
+    add("lang:covered", 1);
+  }
+  return { features, signals, tokens, humanRule, intensifiers, profanity };
+}

@@ -1,0 +1,86 @@
+import { clauses, duration, greeting, NEVER, shift, words } from "../regex";
+import type { LanguagePack } from "../types";
+
+export const cs: LanguagePack = {
+  code: "cs",
+  greeting: greeting("dobrý den|dobrý večer|ahoj|zdravím|vážení[^,]*|vážená[^,]*|vážený[^,]*"),
+  problem: words("ne*|nikdy|pořád|stále|zase|znovu|rozbit*|poškozen*|špatn*|chybí|ztracen*|zpožd*|chyb*|dvakrát|zablokovan*|hacknut*|zklaman*|žádn*|nic"),
+  leadingConjunction: /^(?:a|ale|protože|že|tak|takže|a také)\s+/iu,
+  clauseSplit: clauses("a|ale|protože"),
+  // Czech verbs agree with their subject, so only possessives and object pronouns move (case by case).
+  shift: [
+    shift("můj", "váš"),
+    shift("má|moje", "vaše"),
+    shift("mou|moji", "vaši"),
+    shift("mojí", "vaší"),
+    shift("mého", "vašeho"),
+    shift("mému", "vašemu"),
+    shift("mém", "vašem"),
+    shift("mým", "vaším"),
+    shift("mými", "vašimi"),
+    shift("mých", "vašich"),
+    shift("mi", "vám"),
+    shift("mě|mne", "vás"),
+    // The customer's "your" is the company's.
+    shift("váš", "náš"),
+    shift("vaše", "naše"),
+    shift("vaši", "naši"),
+    shift("vaší", "naší"),
+    shift("vašeho", "našeho"),
+    shift("vašem", "našem"),
+    shift(
+      "mé|mně|já|my|nás|nám|náš|naše|vy|vás|vám|jsem|jsme|jste|mám|máme|nemám|chci|nechci|potřebuji|potřebuju|můžu|nemůžu|mohu|nemohu|vím|nevím|prosím|čekám|čekáme|*ám|*ím",
+      null,
+    ),
+  ],
+  firstPerson: NEVER,
+  duration: duration("už|již|skoro|přes|celé|celý|už skoro|už přes", "dva|dvě|tři|čtyři|pět|šest|sedm|osm|devět|deset|několik|pár", "dny|dní|dnů|týdny|týdnů|měsíce|měsíců|hodiny|hodin|roky|let"),
+  wait: ({ text }) => `čekat ${text} je opravdu frustrující`,
+  topics: [
+    [words("balík*|balíček*|zásilk*|doručen*|doprav*|kurýr*|nedorazil*|nepřišel|nepřišla"), "s doručením"],
+    [words("vrácení peněz|refundac*|vrácen*"), "s vrácením peněz"],
+    [words("platb*|zaplati*|zaplacen*|stržen*|strhl*|karta|kartou|kartu|účtován*"), "s platbou"],
+    [words("faktur*|účtenk*"), "s fakturou"],
+    [words("heslo|hesla|přihlá*|účet|účtu|účtem|zablokov*"), "s vaším účtem"],
+    [words("předplatn*|tarif*"), "s předplatným"],
+    [words("aplikac*|web*|stránk*|chyb*"), "s aplikací"],
+    [words("objednáv*|objednal*|zboží|produkt*"), "s vaší objednávkou"],
+  ],
+  ack: {
+    anger: {
+      clause: ["Velmi mě mrzí, že {p}", "Naprosto chápu vaše rozčarování – {p}, a tak to být nemá"],
+      topic: ["Velmi mě mrzí potíže {t}", "Naprosto chápu, že vás problémy {t} rozzlobily"],
+      generic: ["Velmi mě to mrzí a naprosto chápu, že vás to rozzlobilo", "Omlouvám se, že se to stalo – chápu, že je to velmi nepříjemné"],
+    },
+    frustration: {
+      clause: ["Mrzí mě, že {p}", "Chápu, jak frustrující je, že {p}"],
+      topic: ["Mrzí mě potíže {t}", "Chápu, jak frustrující jsou problémy {t}"],
+      generic: ["Omlouvám se za potíže – chápu, jak je to frustrující", "Chápu, jak nepříjemné to musí být"],
+    },
+    fear: {
+      clause: ["Chápu vaši obavu, že {p}"],
+      topic: ["Chápu, že vás problém {t} znepokojuje"],
+      generic: ["Chápu, že vás to znepokojuje – hned se tomu budu věnovat", "Nemějte obavy – společně to vyřešíme"],
+    },
+    sadness: {
+      clause: ["Velmi mě mrzí, že {p}", "Je mi opravdu líto, že {p}"],
+      topic: ["Je mi opravdu líto, co se stalo {t}"],
+      generic: ["To je mi opravdu líto", "Mrzí mě, že to pro vás byla tak nepříjemná zkušenost"],
+    },
+    joy: { clause: [], topic: [], generic: ["Moc děkuji za milá slova!", "To mě moc těší – děkuji za zprávu!"] },
+  },
+  apology: { topic: "Omlouvám se za potíže {t}.", generic: "Omlouvám se za vzniklé nepříjemnosti." },
+  restate: {
+    clause: "Pokud tomu dobře rozumím, {p}.",
+    topic: "Pokud tomu dobře rozumím, jde o problém {t}.",
+    generic: "Pro jistotu si to shrnu: {q}",
+  },
+  lead: "Co pro vás mohu udělat, abychom to vyřešili?",
+  email: { thanksTopic: "Děkuji za vaši zprávu ohledně problému {t}.", thanks: "Děkuji za vaši zprávu.", asked: "Ptáte se: {q}", wrote: "Píšete: {q}" },
+  quote: ["„", "“"],
+  resolved: "Dobrá zpráva: záležitost „{title}“ je nyní vyřešena. Pokud ještě něco není v pořádku, stačí odpovědět na tuto zprávu.",
+  ackCues: words("líto|rozzlobil*|znepokoj*|mrzí|omlouv*|omluv*|je mi líto|chápu|rozumím|frustrující|nepříjemn*|obav*|děkuji za trpělivost"),
+  request: words("můžete|mohli byste|prosím|chci|chtěl* bych|potřebuji|potřebuju|jak mohu|je možné|pomoc*|kdy"),
+  tried: words("zkoušel*|zkusil*|restartoval*|přeinstaloval*|znovu nainstaloval*|resetoval*|vymazal*|aktualizoval*"),
+  promise: words("ověřím|zkontroluji|zkontroluju|pošlu|vrátím|ozvu se|zajistím|postarám se|slibuji|pošleme|ověříme|vyřešíme|do pondělí|do úterý|do středy|do čtvrtka|do pátku|do zítřka|zítra"),
+};

@@ -1,0 +1,83 @@
+import { clauses, duration, greeting, NEVER, shift, words } from "../regex";
+import type { LanguagePack } from "../types";
+
+export const sk: LanguagePack = {
+  code: "sk",
+  greeting: greeting("dobrý deň|dobrý večer|ahoj|zdravím|vážen[íáý][^,]*"),
+  problem: words("ne*|nikdy|stále|zase|znova|opäť|rozbit*|pokazen*|poškoden*|nesprávn*|chýba|strat*|meškan*|oneskoren*|chyb*|dvakrát|zablokovan*|hacknut*|sklaman*|žiadn*|nič"),
+  leadingConjunction: /^(?:a|ale|pretože|lebo|že|tak|takže)\s+/iu,
+  clauseSplit: clauses("a|ale|pretože|lebo"),
+  // Slovak verbs agree with their subject, so only possessives and object pronouns move (case by case).
+  shift: [
+    shift("môj", "váš"),
+    shift("moja|moje", "vaša"),
+    shift("moju", "vašu"),
+    shift("mojej", "vašej"),
+    shift("môjho|mojho", "vášho"),
+    shift("môjmu|mojmu", "vášmu"),
+    shift("mojom", "vašom"),
+    shift("mojím", "vaším"),
+    shift("mojich", "vašich"),
+    shift("mi", "vám"),
+    shift("ma|mňa", "vás"),
+    // The customer's "your" is the company's.
+    shift("váš", "náš"),
+    shift("vaša", "naša"),
+    shift("vaše", "naše"),
+    shift("vašu", "našu"),
+    shift("vašej", "našej"),
+    shift("vášho", "nášho"),
+    shift("vašom", "našom"),
+    shift("mne|mnou|ja|my|nás|nám|náš|naša|naše|vy|vás|vám|som|sme|ste|mám|máme|nemám|chcem|nechcem|potrebujem|môžem|nemôžem|viem|neviem|prosím|čakám|čakáme|*ám|*ím|*em", null),
+  ],
+  firstPerson: NEVER,
+  duration: duration("už|skoro|vyše|celé|celý|už skoro|už vyše", "dva|dve|tri|štyri|päť|šesť|sedem|osem|deväť|desať|niekoľko|pár", "dni|dní|týždne|týždňov|mesiace|mesiacov|hodiny|hodín|roky|rokov"),
+  wait: ({ text }) => `čakať ${text} je naozaj frustrujúce`,
+  topics: [
+    [words("balík*|balíček*|zásielk*|doručen*|doprav*|kuriér*|nedorazil*|neprišiel|neprišla"), "s doručením"],
+    [words("vrátenie peňazí|refundáci*|vráten*"), "s vrátením peňazí"],
+    [words("platb*|zaplati*|zaplaten*|stiahnut*|strhnut*|karta|kartou|kartu"), "s platbou"],
+    [words("faktúr*|bloček*"), "s faktúrou"],
+    [words("heslo|hesla|prihlás*|účet|účtu|účtom|zablokov*"), "s vaším účtom"],
+    [words("predplatn*"), "s predplatným"],
+    [words("aplikáci*|web*|stránk*|chyb*"), "s aplikáciou"],
+    [words("objednávk*|objednal*|tovar*|produkt*"), "s vašou objednávkou"],
+  ],
+  ack: {
+    anger: {
+      clause: ["Veľmi ma mrzí, že {p}", "Úplne chápem, že vás to nahnevalo – {p}, a tak to byť nemá"],
+      topic: ["Veľmi ma mrzia problémy {t}", "Úplne chápem, že vás problémy {t} nahnevali"],
+      generic: ["Veľmi ma to mrzí a úplne chápem, že vás to nahnevalo", "Ospravedlňujem sa, že sa to stalo – chápem, že je to veľmi nepríjemné"],
+    },
+    frustration: {
+      clause: ["Mrzí ma, že {p}", "Chápem, aké frustrujúce je, že {p}"],
+      topic: ["Mrzia ma problémy {t}", "Chápem, aké frustrujúce sú problémy {t}"],
+      generic: ["Ospravedlňujem sa za problémy – chápem, aké je to frustrujúce", "Chápem, aké nepríjemné to musí byť"],
+    },
+    fear: {
+      clause: ["Chápem vaše obavy, že {p}"],
+      topic: ["Chápem, že vás problém {t} znepokojuje"],
+      generic: ["Chápem, že vás to znepokojuje – hneď sa tomu budem venovať", "Nemajte obavy – spoločne to vyriešime"],
+    },
+    sadness: {
+      clause: ["Veľmi ma mrzí, že {p}", "Je mi naozaj ľúto, že {p}"],
+      topic: ["Je mi naozaj ľúto, čo sa stalo {t}"],
+      generic: ["To je mi naozaj ľúto", "Mrzí ma, že to pre vás bola taká nepríjemná skúsenosť"],
+    },
+    joy: { clause: [], topic: [], generic: ["Veľmi pekne ďakujem za milé slová!", "To ma veľmi teší – ďakujem za správu!"] },
+  },
+  apology: { topic: "Ospravedlňujem sa za problémy {t}.", generic: "Ospravedlňujem sa za vzniknuté nepríjemnosti." },
+  restate: {
+    clause: "Ak tomu dobre rozumiem, {p}.",
+    topic: "Ak tomu dobre rozumiem, ide o problém {t}.",
+    generic: "Pre istotu si to zhrniem: {q}",
+  },
+  lead: "Čo pre vás môžem urobiť, aby sme to vyriešili?",
+  email: { thanksTopic: "Ďakujem za vašu správu ohľadom problému {t}.", thanks: "Ďakujem za vašu správu.", asked: "Pýtate sa: {q}", wrote: "Píšete: {q}" },
+  quote: ["„", "“"],
+  resolved: "Dobrá správa: záležitosť „{title}“ je už vyriešená. Ak ešte niečo nie je v poriadku, stačí odpovedať na túto správu.",
+  ackCues: words("mrzia|ľúto|nahneval*|znepokoj*|mrzí|ospravedlň*|je mi ľúto|ľutujem|chápem|rozumiem|frustrujúce|nepríjemn*|obav*|ďakujem za trpezlivosť"),
+  request: words("môžete|mohli by ste|prosím|chcem|chcel* by som|potrebujem|ako môžem|je možné|pomoc*|kedy"),
+  tried: words("skúšal*|skúsil*|reštartoval*|preinštaloval*|znova nainštaloval*|resetoval*|vymazal*|aktualizoval*"),
+  promise: words("overím|skontrolujem|pošlem|vrátim|ozvem sa|zabezpečím|postarám sa|sľubujem|pošleme|overíme|vyriešime|do pondelka|do utorka|do stredy|do štvrtka|do piatku|do zajtra|zajtra"),
+};

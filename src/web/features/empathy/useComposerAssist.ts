@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState } from "react";
+import { type Conversation, type Message, UPSET_TEMPERATURE } from "../../../shared/schemas";
+import { api } from "../../api/client";
+import { languageApi } from "../../api/language";
+import type { GuidanceState } from "./useGuidance";
+import { agentLanguage } from "./words";
+
+// Per conversation: the nudge shows once per page load; the email opening is offered once per tab (a reload included).
+const nudged = new Set<string>();
+const PREFILLED_KEY = "rapport.emailOpening";
+const offered = new Set<string>();
+const prefilled = {
+  has(id: string): boolean {
+    if (offered.has(id)) return true;
+    try {
+      return (sessionStorage.getItem(PREFILLED_KEY) ?? "").split(",").includes(id);
+    } catch {
+      return false;
+    }
+  },
+  add(id: string) {
+    offered.add(id);
+    try {
+      const ids = (sessionStorage.getItem(PREFILLED_KEY) ?? "").split(",").filter(Boolean).slice(-200);
+      sessionStorage.setItem(PREFILLED_KEY, [...ids, id].join(","));
+    } catch {
+      // Storage off (private mode): once per page load is still once.
+    }
+  },
+};
+const CHECK_TIMEOUT_MS = 3000;
+
+export type Nudge = { suggestion: string | null };
+
+type Opts = {
+  conv: Conversation;
+  kind: "reply" | "note";
+  text: string;
+  setText: (t: string) => void;
+  guidance: GuidanceState | undefined;
+  /** Back to the text after an opening went in, so the agent types on. */
+  focus?: () => void;
+};
+
+/** Puts an opening in front of what the agent wrote, kept apart by a space or a blank line. */
+export function prepend(opening: string, text: string): string {
+  const o = opening.trim();
+  if (!text.trim()) return `${o} `;
+  if (text.startsWith(o)) return text;
+  return `${o}${text.includes("\n") ? "\n\n" : " "}${text}`;
+}
+
+/** The composer's part of the empathy engine: acknowledge first, the one-time nudge, the email opening, sending translated. */
+export function useComposerAssist({ conv, kind, text, setText, guidance, focus }: Opts) {
+  const g = guidance?.data ?? null;
+  const [nudge, setNudge] = useState<Nudge | null>(null);
+  const [translateOut, setTranslateOut] = useState(false);
+  const textRef = useRef(text);
+  textRef.current = text;
+  const customerLanguage = g?.language ?? guidance?.customerLanguage ?? conv.language ?? null;
+  const mine = agentLanguage();
+  const upset = Boolean(g?.acknowledgeFirst) || (conv.temperature ?? 0) >= UPSET_TEMPERATURE;
+
+  // Email replies open by restating the customer's question: filled in once, into an empty composer only.
+  useEffect(() => {
+    if (conv.channel !== "email" || kind !== "reply" || !g?.emailOpening || prefilled.has(conv.id)) return;
+    prefilled.add(conv.id);
+    if (!textRef.current.trim()) setText(`${g.emailOpening}\n\n`);
+  }, [conv.channel, conv.id, kind, g?.emailOpening, setText]);
+
+  /** Whether to hold this send for the nudge: only replies to upset customers, once, and never when the check fails. */
+  const shouldHold = async (body: string): Promise<boolean> => {
+    if (kind !== "reply" || !upset || nudged.has(conv.id)) return false;
+    try {
+      const check = await Promise.race([
+        languageApi.acknowledgementCheck(conv.id, body),
+        new Promise<null>((r) => window.setTimeout(() => r(null), CHECK_TIMEOUT_MS)),
+      ]);
+      if (!check?.nudge) return false;
+      nudged.add(conv.id);
+      setNudge({ suggestion: check.suggestion ?? g?.acknowledgements[0] ?? null });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const wantsTranslation = kind === "reply" && translateOut && !!customerLanguage && customerLanguage !== mine;
+
+  /** Sends the reply or note; in the customer's language when asked, keeping the original with it. */
+  const post = async (body: string, cc?: string[]): Promise<Message> => {
+    setNudge(null);
+    if (!wantsTranslation || !customerLanguage) return api.postMessage(conv.id, kind, body, cc);
+    const t = await languageApi.translate(body, customerLanguage, mine);
+    const translation = { text: body, from: t.source ?? mine, to: customerLanguage };
+    return languageApi.postTranslatedReply(conv.id, t.text, translation, cc);
+  };
+
+  const insertOpening = (opening: string) => {
+    setText(prepend(opening, textRef.current));
+    setNudge(null);
+    focus?.();
+  };
+
+  return {
+    guidance: g,
+    acknowledgements: kind === "reply" && g?.acknowledgeFirst ? g.acknowledgements.slice(0, 3) : [],
+    nudge,
+    dismissNudge: () => setNudge(null),
+    insertOpening,
+    shouldHold,
+    post,
+    translate: {
+      offered: kind === "reply" && !!customerLanguage && customerLanguage !== mine,
+      on: translateOut,
+      set: setTranslateOut,
+      language: customerLanguage,
+    },
+  };
+}
+
+export type ComposerAssist = ReturnType<typeof useComposerAssist>;

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { HandoffSummary } from "../../../shared/schemas";
+import { languageApi } from "../../api/language";
+import { useOnReconnect, useRealtimePush } from "../notifications/useRealtimePush";
+import { errorText } from "./useGuidance";
+
+export type SummariesState = {
+  items: HandoffSummary[] | null;
+  error: string | null;
+  busy: boolean;
+  /** The summary to pin: the newest pinned one, else the newest. */
+  current: HandoffSummary | null;
+  summarize: () => Promise<void>;
+  reload: () => void;
+};
+
+/** Hand-off summaries of a conversation, refreshed when the conversation changes (a reassignment writes one). */
+export function useHandoffSummaries(conversationId: string): SummariesState {
+  const [items, setItems] = useState<HandoffSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const live = useRef(true);
+  const timer = useRef<number | undefined>(undefined);
+  useEffect(
+    () => () => {
+      live.current = false;
+      window.clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  const reload = useCallback(() => {
+    languageApi.summaries(conversationId).then(
+      (r) => {
+        if (!live.current) return;
+        setItems(r.items);
+        setError(null);
+      },
+      (e) => live.current && setError(errorText(e, "Hand-off summaries")),
+    );
+  }, [conversationId]);
+  useEffect(reload, [reload]);
+  useOnReconnect(reload);
+
+  // The summary is written by a job after the reassignment commits: the conversation.updated push that follows says so.
+  useRealtimePush((p) => {
+    if (p.type !== "conversation.updated" || p.data.id !== conversationId) return;
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(reload, 250);
+  });
+
+  const summarize = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await languageApi.summarize(conversationId);
+      if (live.current) setItems((cur) => [s, ...(cur ?? []).filter((x) => x.id !== s.id)]);
+    } catch (e) {
+      if (live.current) setError(errorText(e, "Hand-off summaries"));
+    } finally {
+      if (live.current) setBusy(false);
+    }
+  };
+
+  const sorted = items ? [...items].sort((a, b) => b.createdAt.localeCompare(a.createdAt)) : null;
+  const current = sorted ? (sorted.find((s) => s.pinned) ?? sorted[0] ?? null) : null;
+  return { items: sorted, error, busy, current, summarize, reload };
+}
