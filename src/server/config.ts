@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   RAPPORT_LLM_MODEL: z.string().min(1).max(200).optional(),
   RAPPORT_LLM_API_KEY: z.string().optional(),
   RAPPORT_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  RAPPORT_LLM_ANALYSIS: bool.default(false),
 });
 
 export type Config = {
@@ -92,7 +93,7 @@ export type Config = {
    * An OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, vLLM, llama.cpp server) for drafting,
    * translation and better classification; null: every feature runs on the offline engine.
    */
-  llm: { url: string; model: string; apiKey?: string; timeoutMs: number } | null;
+  llm: { url: string; model: string; apiKey?: string; timeoutMs: number; /** Also ask it to classify every customer message (RAPPORT_LLM_ANALYSIS). */ analysis?: boolean } | null;
   email: {
     /** The built-in SMTP receiver; null when off. */
     smtp: { port: number; host: string; hostname?: string; tls?: { cert: string; key: string }; maxSize: number } | null;
@@ -166,7 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     chatFollowUpSeconds: e.RAPPORT_CHAT_FOLLOW_UP_SECONDS,
     llm:
       e.RAPPORT_LLM_URL && e.RAPPORT_LLM_MODEL
-        ? { url: e.RAPPORT_LLM_URL, model: e.RAPPORT_LLM_MODEL, apiKey: e.RAPPORT_LLM_API_KEY, timeoutMs: e.RAPPORT_LLM_TIMEOUT_MS }
+        ? { url: e.RAPPORT_LLM_URL, model: e.RAPPORT_LLM_MODEL, apiKey: e.RAPPORT_LLM_API_KEY, timeoutMs: e.RAPPORT_LLM_TIMEOUT_MS, analysis: e.RAPPORT_LLM_ANALYSIS }
         : null,
     email: {
       smtp:

@@ -55,6 +55,8 @@ export const backoffMs = (attempt: number) => Math.min(3_600_000, 1000 * 2 ** at
 export class JobWorker {
   private defs = new Map<string, JobDefinition<z.ZodType>>();
   private timers = new Set<NodeJS.Timeout>();
+  /** Loops waiting for their next poll because the queue was empty. */
+  private idle = new Set<NodeJS.Timeout>();
   private stopped = true;
   private busy = 0;
   readonly workerId = `${os.hostname()}:${process.pid}`;
@@ -130,13 +132,25 @@ export class JobWorker {
     while (this.busy > 0) await new Promise((r) => setTimeout(r, 10));
   }
 
-  private schedule(ms: number): void {
+  private schedule(ms: number, idle = false): void {
     if (this.stopped) return;
     const t = setTimeout(() => {
       this.timers.delete(t);
+      this.idle.delete(t);
       void this.loop();
     }, ms);
     this.timers.add(t);
+    if (idle) this.idle.add(t);
+  }
+
+  /** A job was just enqueued in this process: one idle loop claims now instead of at its next poll. */
+  wake(): void {
+    const [t] = this.idle;
+    if (this.stopped || !t) return;
+    clearTimeout(t);
+    this.timers.delete(t);
+    this.idle.delete(t);
+    this.schedule(0);
   }
 
   private async loop(): Promise<void> {
@@ -148,7 +162,7 @@ export class JobWorker {
       this.onError(err, "claim");
     } finally {
       this.busy--;
-      this.schedule(worked ? 0 : this.pollMs);
+      this.schedule(worked ? 0 : this.pollMs, !worked);
     }
   }
 

@@ -34,6 +34,8 @@ export const AnalyzeInput = z.strictObject({
   text: z.string().max(1_000_000, "must be at most 1,000,000 characters"),
   /** Skip language identification when the caller knows the language. */
   language: Locale.optional(),
+  /** "llm": also ask the configured language model (falls back to offline, and says so, when there is none or it fails). */
+  engine: Engine.default("offline"),
 });
 
 /** How upset a conversation's customer is, 0 (calm or glad) … 100 (furious), from its latest messages. */

@@ -45,7 +45,7 @@ export const aiAnswerSettleJob = defineJob({
  * message.analyzed for a customer message → one agent job. The listener only reads the event; whether the
  * inbox has the agent on is decided by the job, against current settings.
  */
-export function aiAgentListener(db: Db) {
+export function aiAgentListener(db: Db, wake: () => void = () => {}) {
   return async (batch: RelayedEvent[]) => {
     const analysed = batch.filter((e) => e.type === "message.analyzed" && e.data.messageId);
     if (!analysed.length) return;
@@ -58,6 +58,7 @@ export function aiAgentListener(db: Db) {
     for (const e of analysed) {
       if (!on.has(e.accountId)) continue;
       await enqueue(db, aiAgentAnswerJob, { accountId: e.accountId, messageId: String(e.data.messageId) }, { accountId: e.accountId });
+      wake();
     }
   };
 }

@@ -8,5 +8,6 @@ export async function aiAgentPlugin(app: FastifyInstance): Promise<void> {
   const { ctx } = app;
   ctx.worker.register(aiAgentAnswerJob);
   ctx.worker.register(aiAnswerSettleJob);
-  ctx.relay.listen(aiAgentListener(ctx.db));
+  // A customer waiting in a chat: the answer job starts at once instead of at the worker's next poll.
+  ctx.relay.listen(aiAgentListener(ctx.db, () => ctx.worker.wake()));
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { RelayedEvent } from "../../events/relay";
 import { defineJob, enqueue } from "../../jobs/queue";
+import { llmFromConfig } from "../../ai/providers";
 import { analyzeMessages } from "./analyze-messages";
 
 const BATCH = 200;
@@ -13,12 +14,13 @@ export const analyzeMessagesJob = defineJob({
   payload: z.object({ messageIds: z.array(z.uuid()).min(1).max(BATCH) }),
   maxAttempts: 6,
   async handle({ messageIds }, ctx) {
-    if ((await analyzeMessages(ctx.db, messageIds)) > 0) ctx.deps.kick();
+    const llm = ctx.deps.config.llm?.analysis ? llmFromConfig(ctx.deps.config) : null;
+    if ((await analyzeMessages(ctx.db, messageIds, { llm })) > 0) ctx.deps.kick();
   },
 });
 
 /** Every new customer message (a conversation's first one included) gets one analysis job per relayed batch. */
-export function analysisListener(db: Db) {
+export function analysisListener(db: Db, wake: () => void = () => {}) {
   return async (batch: RelayedEvent[]) => {
     const ids: string[] = [];
     for (const e of batch) {
@@ -26,6 +28,7 @@ export function analysisListener(db: Db) {
       else if (e.type === "message.created" && e.data.kind === "incoming") ids.push(String(e.data.messageId));
     }
     for (let i = 0; i < ids.length; i += BATCH) await enqueue(db, analyzeMessagesJob, { messageIds: ids.slice(i, i + BATCH) });
+    if (ids.length) wake();
   };
 }
 

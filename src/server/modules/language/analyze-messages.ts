@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Analysis } from "../../../shared/schemas";
 import { analyzeText } from "../../ai/engine";
+import { analyzeWithLlm } from "../../ai/llm-analysis";
+import type { LlmProvider } from "../../ai/providers/types";
 import type { Db } from "../../db/client";
 import { recordEvent } from "../../events/outbox";
 import { conversationTemperature, messageTemperature } from "./temperature";
@@ -12,7 +14,7 @@ type Row = { id: string; account_id: string; conversation_id: string; text: stri
  * conversation's new temperature and mood, and records message.analyzed (the AI answer agent and the
  * workspace's live chips follow it). Messages already analysed are skipped, so a repeated job is harmless.
  */
-export async function analyzeMessages(db: Db, messageIds: string[]): Promise<number> {
+export async function analyzeMessages(db: Db, messageIds: string[], opts: { llm?: LlmProvider | null } = {}): Promise<number> {
   if (messageIds.length === 0) return 0;
   const res = await db.execute(sql`
     SELECT m.id, m.account_id, m.conversation_id, m.text, c.language
@@ -23,6 +25,8 @@ export async function analyzeMessages(db: Db, messageIds: string[]): Promise<num
   if (rows.length === 0) return 0;
   // CPU work outside the transaction: the rows it writes are locked only for the updates.
   const analysed = rows.map((r) => ({ row: r, analysis: analyzeText(r.text, { languageHint: r.language }) as Analysis }));
+  // With RAPPORT_LLM_ANALYSIS, the configured model classifies too; each result says which engine made it.
+  if (opts.llm) for (const a of analysed) a.analysis = await analyzeWithLlm(opts.llm, a.row.text, a.analysis);
   const byConversation = new Map<string, typeof analysed>();
   for (const a of analysed) byConversation.set(a.row.conversation_id, [...(byConversation.get(a.row.conversation_id) ?? []), a]);
   // One transaction per conversation: a job never holds two conversations' locks, so it can't deadlock with

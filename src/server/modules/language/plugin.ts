@@ -12,7 +12,7 @@ const SWEEP_MS = 60_000;
 export async function languagePlugin(app: FastifyInstance) {
   const { ctx } = app;
   ctx.worker.register(analyzeMessagesJob);
-  ctx.relay.listen(analysisListener(ctx.db));
+  ctx.relay.listen(analysisListener(ctx.db, () => ctx.worker.wake()));
   if (ctx.config.runWorkers) {
     let timer: NodeJS.Timeout | null = null;
     const sweep = () => {

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { AiCapabilities, Analysis, AnalyzeInput, IdParams, TemperatureHistory, type Analysis as AnalysisT } from "../../../shared/schemas";
 import { analyzeText, SUPPORTED_LANGUAGES } from "../../ai/engine";
+import { analyzeWithLlm } from "../../ai/llm-analysis";
+import { llmFromConfig } from "../../ai/providers";
 import type { ZodTypeProvider } from "../../http/zod";
 import { iso } from "../../lib/time";
 import { notFound } from "../../lib/errors";
@@ -25,7 +27,11 @@ export async function languageRoutes(app: FastifyInstance) {
         response: { 200: Analysis },
       },
     },
-    async (req) => analyzeText(req.body.text, { languageHint: req.body.language ?? null }) as AnalysisT,
+    async (req) => {
+      const offline = analyzeText(req.body.text, { languageHint: req.body.language ?? null }) as AnalysisT;
+      const llm = req.body.engine === "llm" ? llmFromConfig(config) : null;
+      return llm ? analyzeWithLlm(llm, req.body.text, offline) : offline;
+    },
   );
 
   r.get(
