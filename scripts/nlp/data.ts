@@ -23,8 +23,12 @@ export type Labelled = {
   scenario: number;
 };
 
+/** test-original: a second held-out set written separately in each language (lines do not align across languages). */
+export const SPLITS = ["train", "test", "test-original"] as const;
+export type Split = (typeof SPLITS)[number];
+
 /** Our own labelled customer-service messages: eval/nlp/<split>/<lang>.jsonl. */
-export function readSplit(split: "train" | "test"): Labelled[] {
+export function readSplit(split: Split): Labelled[] {
   const dir = join(EVAL_DIR, split);
   const rows: Labelled[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".jsonl")).sort()) {

@@ -1,11 +1,12 @@
 /**
  * Quality and speed of the offline engine on the held-out split (eval/nlp/test), per language, as Markdown.
- * Run: npx tsx scripts/nlp/evaluate.ts [--split train|test] [--cv]
+ * Run: npx tsx scripts/nlp/evaluate.ts [--split train|test|test-original] [--cv]
  *   --cv  cross-validates the training recipe on the train split (folds by situation), for model selection.
+ *   --errors  also lists every message with a wrong emotion, wants-human or urgency (true→predicted).
  */
 import { analyzeText, EMOTION_LABELS, type TextAnalysis } from "../../src/server/ai/engine/index";
 import { clearModelCache } from "../../src/server/ai/engine/models";
-import { type Labelled, readSplit } from "./data";
+import { type Labelled, readSplit, SPLITS, type Split } from "./data";
 import { evaluateReference } from "./evaluate-reference";
 import { DEFAULT_OPTIONS, trainEngine, writeEngine } from "./train-engine";
 
@@ -89,6 +90,21 @@ function longEmails(rows: Labelled[]): string[] {
   return out;
 }
 
+/** Every message the engine gets wrong on at least one label, for reading the error patterns. */
+function errors(rows: Labelled[]): string {
+  const lines = ["| lang | text | emotion | wants-human | urgency |", "|---|---|---|---|---|"];
+  for (const r of rows) {
+    const a = analyzeText(r.text);
+    if (a.emotion.label === r.emotion && a.wantsHuman === r.wantsHuman && a.urgency === r.urgency) continue;
+    const cell = (ok: boolean, want: unknown, got: unknown) => (ok ? "" : `${want}→${got}`);
+    const text = r.text.replace(/\s+/g, " ").replace(/\|/g, "\\|");
+    lines.push(
+      `| ${r.language} | ${text} | ${cell(a.emotion.label === r.emotion, r.emotion, a.emotion.label)} | ${cell(a.wantsHuman === r.wantsHuman, r.wantsHuman, a.wantsHuman)} | ${cell(a.urgency === r.urgency, r.urgency, a.urgency)} |`,
+    );
+  }
+  return lines.join("\n");
+}
+
 function crossValidate(rows: Labelled[], folds = 6): void {
   const predictions = new Map<Labelled, TextAnalysis>();
   for (let f = 0; f < folds; f++) {
@@ -109,7 +125,11 @@ function main(): void {
     crossValidate(readSplit("train"));
     return;
   }
-  const split = args.includes("--split") ? (args[args.indexOf("--split") + 1] as "train" | "test") : "test";
+  const split = (args.includes("--split") ? args[args.indexOf("--split") + 1] : "test") as Split;
+  if (!SPLITS.includes(split)) {
+    console.error(`Unknown split "${split}": use one of ${SPLITS.join(", ")}.`);
+    process.exit(2);
+  }
   const rows = readSplit(split);
   // Model files load and the JIT compiles on first use; a server pays that once at start, not per message.
   for (const r of readSplit("train").filter((r) => r.scenario < 3)) analyzeText(r.text);
@@ -155,6 +175,7 @@ function main(): void {
     `CPU time (not wall clock, so other load on the machine does not count): messages p50 ${percentile(msgCpu, 50).toFixed(2)} ms, p99 ${percentile(msgCpu, 99).toFixed(2)} ms; 5 KB emails p50 ${percentile(cpu, 50).toFixed(2)} ms, p99 ${percentile(cpu, 99).toFixed(2)} ms`,
   );
   console.log(`Emotion labels: ${EMOTION_LABELS.join(", ")}; confusions are true→predicted.`);
+  if (args.includes("--errors")) console.log(`\n### Misclassified messages (true→predicted)\n\n${errors(rows)}`);
   evaluateReference();
 }
 
