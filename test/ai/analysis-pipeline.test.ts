@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sweepUnanalysed } from "../../src/server/modules/language/analyze-job";
+import { enqueue } from "../../src/server/jobs/queue";
+import { analyzeMessagesJob, sweepUnanalysed } from "../../src/server/modules/language/analyze-job";
+import { analyzeMessages } from "../../src/server/modules/language/analyze-messages";
 import { listeningUrl, startTestAppWithTeam } from "../helpers/app";
 import { TestSocket } from "../helpers/ws";
 
@@ -122,11 +124,26 @@ describe("every customer message is analysed on arrival, in a job", () => {
     const c = await start("Hi, just checking the status of my refund.");
     await analysed(c.id, 1);
     const [m] = await messages(c.id);
+    const db = t.app.ctx.db;
+    const events = async () =>
+      ((await db.execute(sql`SELECT count(*)::int AS n FROM events WHERE type = 'message.analyzed' AND data->>'messageId' = ${m.id}`)).rows[0] as { n: number }).n;
+    expect(await events()).toBe(1);
+    // A job still waiting for it: the sweep leaves it alone.
+    await db.execute(sql`UPDATE messages SET analysis = NULL WHERE id = ${m.id}`);
+    await enqueue(db, analyzeMessagesJob, { messageIds: [m.id] }, { runAt: new Date(Date.now() + 3_600_000) });
+    expect(await sweepUnanalysed(db, 0)).toBe(0);
+    await db.execute(sql`DELETE FROM jobs WHERE type = 'language.analyze' AND status = 'queued'`);
     // As if the relay's enqueue had failed: the message is unread again and no job is waiting for it.
-    await t.app.ctx.db.execute(sql`UPDATE messages SET analysis = NULL WHERE id = ${m.id}`);
-    expect(await sweepUnanalysed(t.app.ctx.db, 0)).toBeGreaterThanOrEqual(1);
+    expect(await sweepUnanalysed(db, 0)).toBe(1);
     const [again] = await analysed(c.id, 1);
     expect(again.analysis.language).toBe("en");
+    expect(await events()).toBe(2);
+    // Two jobs for one message at once (relay and sweep): it is stored and announced once.
+    await db.execute(sql`UPDATE messages SET analysis = NULL WHERE id = ${m.id}`);
+    const [x, y] = await Promise.all([analyzeMessages(db, [m.id]), analyzeMessages(db, [m.id])]);
+    expect(x + y).toBeGreaterThanOrEqual(1);
+    await analysed(c.id, 1);
+    expect(await events()).toBe(3);
   });
 });
 

@@ -56,14 +56,16 @@ async function snapshot() {
 
 describe("another account's ids", () => {
   it("answer 404 on every route that takes an id, for every role, and change nothing", async () => {
-    // The language engine's job updates the conversation once after arrival; let it finish first.
+    // Background work on A's data (the language engine's analysis, a hand-off summary after the assignment)
+    // writes once after the setup; let it finish first so the snapshot only changes if a request changes it.
     for (let i = 0; i < 150; i++) {
-      const left = await t.app.ctx.db.execute(
-        sql`SELECT count(*)::int AS n FROM messages WHERE conversation_id = ${convA.id} AND kind = 'incoming' AND analysis IS NULL`,
-      );
-      if ((left.rows[0] as { n: number }).n === 0) break;
+      const left = await t.app.ctx.db.execute(sql`
+        SELECT (SELECT count(*) FROM messages WHERE conversation_id = ${convA.id} AND kind = 'incoming' AND analysis IS NULL)
+          + (SELECT count(*) FROM jobs WHERE status = 'running' OR (status = 'queued' AND run_at <= now())) AS n`);
+      if (Number((left.rows[0] as { n: number | string }).n) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    await new Promise((r) => setTimeout(r, 300));
     const before = await snapshot();
     const future = new Date(Date.now() + 86_400_000).toISOString();
     const attempts: [string, string, object?, Record<string, string>?][] = [

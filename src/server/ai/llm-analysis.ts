@@ -20,7 +20,8 @@ const Reply = z.object({
 
 /**
  * A second opinion from the configured LLM on emotion, wants-a-human and urgency; the language stays the
- * offline engine's. Any failure (error, timeout, an answer that isn't the JSON asked for) keeps the offline
+ * offline engine's, and a request for a person the offline engine saw stands whatever the model says (text
+ * written to steer the model must not be able to suppress a hand-off). Any failure (error, timeout, an answer that isn't the JSON asked for) keeps the offline
  * analysis, whose `engine` then says so.
  */
 export async function analyzeWithLlm(llm: LlmProvider, text: string, offline: Analysis): Promise<Analysis> {
@@ -41,7 +42,7 @@ export async function analyzeWithLlm(llm: LlmProvider, text: string, offline: An
     const scores = Object.fromEntries(
       EmotionLabel.options.map((l) => [l, (l === r.emotion ? 0.7 : 0) + 0.3 * (offline.emotion.scores[l] ?? 0)]),
     ) as Analysis["emotion"]["scores"];
-    return { ...offline, emotion: { label: r.emotion, intensity: r.intensity, scores }, wantsHuman: r.wantsHuman, urgency: r.urgency, engine: "llm" };
+    return { ...offline, emotion: { label: r.emotion, intensity: r.intensity, scores }, wantsHuman: r.wantsHuman || offline.wantsHuman, urgency: r.urgency, engine: "llm" };
   } catch {
     return offline;
   }

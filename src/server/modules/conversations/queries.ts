@@ -237,6 +237,8 @@ export async function listConversationEvents(db: DbOrTx, accountId: string, conv
     LEFT JOIN users u ON e.actor_type = 'user' AND u.id = e.actor_id
     LEFT JOIN customers cu ON e.actor_type = 'customer' AND cu.id = e.actor_id
     WHERE e.account_id = ${accountId} AND e.conversation_id = ${conversationId}
+      -- The language engine reads every customer message: the thread shows that on the message, not as activity.
+      AND e.type <> 'message.analyzed'
     ORDER BY e.id LIMIT 1000`);
   return res.rows as EventRow[];
 }

@@ -34,14 +34,17 @@ export function analysisListener(db: Db, wake: () => void = () => {}) {
 
 /**
  * Relay listeners are at most once (a failed enqueue is only logged), so a sweep picks up customer messages
- * still unread minutes after arrival. A message whose job is merely queued behind a burst may be enqueued
- * twice; the second job finds it analysed and does nothing. Bounded to the last day.
+ * still unread minutes after arrival, unless a job for them is still waiting or running. Bounded to the last day.
  */
 export async function sweepUnanalysed(db: Db, olderThanSeconds = 300): Promise<number> {
   const res = await db.execute(sql`
+    WITH waiting AS (
+      SELECT jsonb_array_elements_text(payload->'messageIds') AS id FROM jobs
+      WHERE type = 'language.analyze' AND status IN ('queued', 'running'))
     SELECT id FROM messages
     WHERE kind = 'incoming' AND analysis IS NULL
       AND created_at < now() - make_interval(secs => ${olderThanSeconds}) AND created_at > now() - interval '1 day'
+      AND id::text NOT IN (SELECT id FROM waiting)
     ORDER BY created_at LIMIT ${BATCH * 5}`);
   const ids = (res.rows as { id: string }[]).map((r) => r.id);
   for (let i = 0; i < ids.length; i += BATCH) await enqueue(db, analyzeMessagesJob, { messageIds: ids.slice(i, i + BATCH) });
