@@ -1,5 +1,6 @@
 /**
- * npm run eval:answers [-- --verbose]: answer quality on the committed question sets (eval/answers) against the
+ * npm run eval:answers [-- --verbose] [-- --dir <path>]: answer quality on the committed question sets (eval/answers, or
+ * the set in --dir, e.g. eval/answers-fresh) against the
  * demo knowledge base, in a throw-away embedded PostgreSQL (or DATABASE_URL's server, in a new database).
  */
 import fs from "node:fs";
@@ -13,7 +14,9 @@ import { startEmbeddedPostgres } from "../../src/server/db/embedded";
 import { runMigrations } from "../../src/server/db/migrate";
 
 const verbose = process.argv.includes("--verbose");
-const dir = path.join(path.dirname(new URL(import.meta.url).pathname), "../../eval/answers");
+const dirArg = process.argv.indexOf("--dir");
+const dir =
+  dirArg > 0 ? path.resolve(process.argv[dirArg + 1]) : path.join(path.dirname(new URL(import.meta.url).pathname), "../../eval/answers");
 
 async function main() {
   let tmp: string | null = null;
