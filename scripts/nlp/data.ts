@@ -23,8 +23,8 @@ export type Labelled = {
   scenario: number;
 };
 
-/** test-original: a second held-out set written separately in each language (lines do not align across languages). */
-export const SPLITS = ["train", "test", "test-original"] as const;
+/** test-original, test-fresh: held-out sets written separately in each language (lines do not align across languages). */
+export const SPLITS = ["train", "test", "test-original", "test-fresh"] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Our own labelled customer-service messages: eval/nlp/<split>/<lang>.jsonl. */

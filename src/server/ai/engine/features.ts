@@ -33,6 +33,8 @@ type Valence = Record<string, Record<string, number>>;
 
 const HUMAN_WINDOW = 8;
 const CALL_WINDOW = 6;
+/** A decline or praise of a past contact cancels a person request this many words before or after it. */
+const DECLINE_WINDOW = 10;
 const cap = (n: number, max = 3) => Math.min(n, max);
 
 /** Features for one (cleaned) text in one language; language null or unknown → language-agnostic signals only. */
@@ -80,7 +82,8 @@ export function extract(text: string, language: string | null): Extracted {
     const verbs: CueHit[] = [];
     const calls: CueHit[] = [];
     const selves: CueHit[] = [];
-    let phrases = 0;
+    const phraseHits: CueHit[] = [];
+    const declines: CueHit[] = [];
     for (const h of hits) {
       const c = h.category;
       if ((EMOTION_CUES as readonly string[]).includes(c)) {
@@ -89,7 +92,7 @@ export function extract(text: string, language: string | null): Extracted {
       else if (c === "profanity") profanity++;
       else if (c === "urgentHigh") add("u:high", 1);
       else if (c === "urgentLow") add("u:low", 1);
-      else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start)) phrases++;
+      else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start)) phraseHits.push(h);
       else if (c === "humanNoun" && !blocked.has(h.start)) nouns.push(h);
       else if (c === "humanVerb" && !negatedAt.has(h.start))
         verbs.push(h); // "I don't want to talk to anyone"
@@ -97,11 +100,20 @@ export function extract(text: string, language: string | null): Extracted {
       else if (c === "callVerb" && !negatedAt.has(h.start) && !negationAt.has(h.end)) calls.push(h);
       else if (c === "selfPronoun") selves.push(h);
       else if (c === "humanBlock") add("h:block", 1);
+      else if (c === "humanDecline") declines.push(h);
     }
     for (const c of EMOTION_CUES) if (features.has(`cue:${c}`)) features.set(`cue:${c}`, cap(features.get(`cue:${c}`)!));
     for (const n of ["u:high", "u:low", "cue:joy_negated"]) if (features.has(n)) features.set(n, cap(features.get(n)!));
-    const verbNoun = verbs.some((v) => nouns.some((n) => Math.abs(n.start - v.start) <= HUMAN_WINDOW && n.start !== v.start));
-    const callMe = calls.some((v) => selves.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && n.start !== v.start));
+    // "No need for anyone to call me", "talking to a real person was lovely": not a request.
+    const declined = (at: number) => declines.some((d) => Math.abs(d.start - at) <= DECLINE_WINDOW);
+    const phrases = phraseHits.filter((h) => !declined(h.start)).length;
+    const verbNoun = verbs.some(
+      (v) => !declined(v.start) && nouns.some((n) => Math.abs(n.start - v.start) <= HUMAN_WINDOW && n.start !== v.start),
+    );
+    const callMe = calls.some(
+      (v) => !declined(v.start) && selves.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && n.start !== v.start),
+    );
+    add("h:decline", declines.length > 0 ? 1 : 0);
     humanRule = phrases > 0 || verbNoun || callMe;
     add("h:callme", callMe ? 1 : 0);
     add("h:phrase", cap(phrases, 2));

@@ -21,6 +21,8 @@ export type LanguageCues = {
   humanPhrase: readonly string[];
   /** Look like a request for a person but are not: "human resources", "agent app". */
   humanBlock: readonly string[];
+  /** Turn a nearby request for a person off: "no need for anyone to call", "talking to … was a pleasure", "thanks to". */
+  humanDecline?: readonly string[];
   /** "Call me": a calling verb near the customer's own pronoun, wherever the language puts the verb. */
   callVerb: readonly string[];
   selfPronoun: readonly string[];
