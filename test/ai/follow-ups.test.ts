@@ -96,14 +96,28 @@ describe("follow-ups", () => {
     const sent = (await messages(c.id)).filter((m) => m.kind === "reply");
     expect(sent).toHaveLength(1);
     expect(sent[0].text).toBe(
-      "Dobra wiadomość: sprawa „Sprawdzić przesyłkę” została rozwiązana. Jeśli coś jest jeszcze nie tak, proszę po prostu odpowiedzieć na tę wiadomość.",
+      "Dobra wiadomość: zgłoszona sprawa została rozwiązana. Jeśli coś jest jeszcze nie tak, proszę po prostu odpowiedzieć na tę wiadomość.",
     );
+    // The task's title is written for the team and never reaches the customer.
+    expect(sent[0].text).not.toContain("Sprawdzić przesyłkę");
     expect(sent[0].author).toMatchObject({ type: "user", id: t.a.agent.id });
     await new Promise((r) => setTimeout(r, 2500));
     expect((await notifications()).filter((n) => n.type === "follow_up.due" && n.conversationId === c.id)).toHaveLength(0);
     // Done twice sends nothing more.
     await patch(f.id, { status: "done" });
     expect((await messages(c.id)).filter((m) => m.kind === "reply")).toHaveLength(1);
+  });
+
+  it("never sends an internal title, even a renamed one, to the customer", async () => {
+    const c = await t.conversation(t.a.agent, "Hi, my invoice shows the wrong address.");
+    const f = (await create(c.id, { title: "Customer is rude, VIP discount denied", dueAt: inHours(24) })).json() as FollowUp;
+    const done = await patch(f.id, { status: "done", title: "Ask finance (ticket FIN-442) to fix the address" });
+    expect(done.statusCode, done.body).toBe(200);
+    const replies = (await messages(c.id)).filter((m) => m.kind === "reply").map((m) => m.text);
+    expect(replies).toEqual([
+      "Good news: the issue you contacted us about is now resolved. If anything still isn't right, just reply to this message.",
+    ]);
+    expect(replies[0]).not.toMatch(/rude|VIP|finance|FIN-442/);
   });
 
   it("sends the agent's own words when given, and nothing when notifyCustomer is off", async () => {

@@ -165,4 +165,61 @@ describe("hand-off summaries", () => {
       await stub.close();
     }
   });
+
+  it("asks the model outside any transaction or hand-off lock, on demand and on a reassignment", async () => {
+    let app: Awaited<ReturnType<typeof startGuidanceApp>> | null = null;
+    /** What the database looked like while the model was answering. */
+    const seen: { longTx: number; advisory: number }[] = [];
+    const stub = await startLlmStub(async () => {
+      // Any transaction the app left open around this call is idle and older than the wait below.
+      await new Promise((r) => setTimeout(r, 400));
+      if (app) {
+        const r = await app.app.ctx.db.execute(sql`
+          SELECT
+            (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
+               AND xact_start < now() - interval '300 milliseconds') AS "longTx",
+            (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND granted) AS advisory`);
+        seen.push(r.rows[0] as { longTx: number; advisory: number });
+      }
+      return JSON.stringify({ wants: "Where the parcel is.", tried: [], promises: [] });
+    });
+    app = await startGuidanceApp({ RAPPORT_LLM_URL: stub.url, RAPPORT_LLM_MODEL: "stub-model" });
+    const a = app;
+    try {
+      const c = await a.conversation(a.a.agent, "Where is my parcel? Order 31337.");
+      const res = await a.as(a.a.agent, { method: "POST", url: `/api/v1/conversations/${c.id}/summaries`, payload: {} });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ engine: "llm", wants: "Where the parcel is.", pinned: true });
+      expect(seen).toEqual([{ longTx: 0, advisory: 0 }]);
+
+      // A reassignment: the job drafts first, then takes the lock for the short write.
+      const p = (payload: unknown) => a.as(a.a.supervisor, { method: "PATCH", url: `/api/v1/conversations/${c.id}`, payload });
+      expect((await p({ assigneeId: a.a.agent.id })).statusCode).toBe(200);
+      expect((await p({ assigneeId: a.a.agent2.id })).statusCode).toBe(200);
+      const items = await a.waitFor(async () => {
+        const x = (await a.as(a.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/summaries` })).json().items as Summary[];
+        return x.length === 2 ? x : null;
+      });
+      expect(items.map((s) => [s.reason, s.engine, s.pinned])).toEqual([
+        ["reassigned", "llm", true],
+        ["requested", "llm", false],
+      ]);
+      expect(seen.length).toBeGreaterThanOrEqual(2);
+      expect(seen.every((x) => x.longTx === 0 && x.advisory === 0)).toBe(true);
+    } finally {
+      await a.close();
+      await stub.close();
+    }
+  });
+
+  it("the AI agent's in-transaction summary still works (offline, no model)", async () => {
+    const { createHandoffSummary } = await import("../../src/server/modules/guidance/create-handoff-summary");
+    const c = await t.conversation(t.a.agent, "I need to talk to a person about order 90210.");
+    const { id } = await t.app.ctx.db.transaction((tx) =>
+      createHandoffSummary({ tx, accountId: t.a.agent.accountId, conversationId: c.id, reason: "ai_handoff", llm: null }),
+    );
+    const [s] = await summaries(c.id);
+    expect(s).toMatchObject({ id, reason: "ai_handoff", engine: "offline", pinned: true });
+    expect(s.facts.orderNumbers).toEqual(["90210"]);
+  });
 });

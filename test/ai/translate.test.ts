@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LlmStub, startLlmStub } from "../helpers/llm-stub";
+import { llmFromConfig } from "../../src/server/ai/providers";
+import { redactSecrets, translateText } from "../../src/server/modules/guidance/translate";
 import { startGuidanceApp } from "./guidance-setup";
 
+const LEAKED_KEY = "sk-proj-Abc123SECRETxyz789";
+const LEAKED_URL = "https://admin:hunter2@llm.internal.example:8443/v1";
 let stub: LlmStub;
 let t: Awaited<ReturnType<typeof startGuidanceApp>>;
 let offline: Awaited<ReturnType<typeof startGuidanceApp>>;
@@ -10,6 +14,11 @@ beforeAll(async () => {
     const text: string = body.messages[body.messages.length - 1].content;
     if (text.includes("FAIL"))
       return { status: 429, error: { message: "Rate limit reached", type: "rate_limit_error", code: "rate_limit_exceeded" } };
+    if (text.includes("LEAK"))
+      return {
+        status: 401,
+        error: { message: `Incorrect API key provided: ${LEAKED_KEY}. Proxy ${LEAKED_URL} refused.`, type: "invalid_request_error" },
+      };
     return `[translated] ${text}`;
   });
   t = await startGuidanceApp({ RAPPORT_LLM_URL: stub.url, RAPPORT_LLM_MODEL: "stub-model", RAPPORT_LLM_TIMEOUT_MS: "3000" });
@@ -91,6 +100,54 @@ describe("translation", () => {
     expect(res.statusCode).toBe(502);
     expect(res.json().error.code).toBe("translation_failed");
     t.serverErrors.length = 0; // the 502 is the answer under test
+  });
+
+  it("never passes the provider's error text to the client; the server log gets it with secrets redacted", async () => {
+    const res = await t.as(t.a.agent, { method: "POST", url: "/api/v1/translate", payload: { text: "LEAK this", target: "de" } });
+    expect(res.statusCode).toBe(502);
+    expect(res.json().error).toMatchObject({
+      code: "translation_failed",
+      message: "The language model could not translate this; try again later",
+    });
+    expect(res.body).not.toMatch(/sk-|hunter2|admin|internal|Incorrect API key/);
+    t.serverErrors.length = 0;
+
+    const logged: { obj: { reason?: string }; msg: string }[] = [];
+    const log = { warn: (obj: object, msg: string) => logged.push({ obj, msg }) };
+    await expect(translateText(llmFromConfig(t.app.ctx.config), "LEAK", "de", null, log)).rejects.toMatchObject({
+      status: 502,
+      code: "translation_failed",
+    });
+    expect(logged).toHaveLength(1);
+    const reason = logged[0].obj.reason ?? "";
+    expect(reason).toMatch(/Incorrect API key provided: sk-\[redacted\]/);
+    expect(reason).toContain("https://[redacted]@llm.internal.example:8443/v1");
+    expect(reason).not.toMatch(/Abc123SECRET|hunter2|admin:/);
+    expect(redactSecrets("Authorization: Bearer abcdefgh12345678 failed")).toBe("Authorization: Bearer [redacted] failed");
+  });
+
+  it("translates only the customer's messages: a reply's stored original is never overwritten (400)", async () => {
+    const c = await t.conversation(t.a.agent, "Hvor er min pakke?", { language: "da" });
+    const original = { text: "Your parcel is on its way.", from: "en", to: "da" };
+    const sent = await t.as(t.a.agent, {
+      method: "POST",
+      url: `/api/v1/conversations/${c.id}/messages`,
+      payload: { kind: "reply", text: "Din pakke er på vej.", translation: original },
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const note = await t.as(t.a.agent, { method: "POST", url: `/api/v1/conversations/${c.id}/messages`, payload: { kind: "note", text: "Ring kunden" } });
+    const before = stub.requests.length;
+    for (const id of [sent.json().id, note.json().id]) {
+      const res = await t.as(t.a.agent, { method: "POST", url: `/api/v1/messages/${id}/translate`, payload: { target: "en" } });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toMatch(/customer's messages/);
+    }
+    expect(stub.requests.length).toBe(before); // refused before the model is asked
+    const items = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/messages` })).json().items as {
+      kind: string;
+      translation: unknown;
+    }[];
+    expect(items.find((m) => m.kind === "reply")?.translation).toEqual(original);
   });
 
   it("without a provider: 503 translation_unavailable, and guidance says it isn't available", async () => {

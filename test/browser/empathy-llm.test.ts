@@ -89,20 +89,34 @@ describe.runIf(haveChromium)("empathy features with a language model", () => {
     expect(await page.locator(".send-in-language").textContent()).toContain("Send in Danish");
     await toggle.check();
     await page.getByTestId("composer").fill("Hi Mette, we are sending you a new parcel today.");
+    expect(await page.getByTestId("send-button").textContent()).toBe("Translate to preview");
     await page.getByTestId("send-button").click();
     // An upset customer: the one-time nudge may come first; it never blocks.
     const reply = page.locator('[data-testid="message"][data-kind="reply"]');
     const nudge = page.getByTestId("ack-nudge-send");
-    await Promise.race([reply.first().waitFor(), nudge.waitFor()]);
+    // The translation is shown first, for the agent to read; nothing is sent yet.
+    const preview = page.getByTestId("translation-preview-text");
+    await Promise.race([preview.waitFor(), nudge.waitFor()]);
     if (await nudge.isVisible()) await nudge.click();
+    await preview.waitFor();
+    expect(await preview.inputValue()).toBe(TO_DANISH);
+    expect(await reply.count()).toBe(0);
+    expect(await page.getByTestId("send-button").textContent()).toBe("Send in Danish");
+    await shot(page, "empathy-llm-translation-preview");
+    await page.getByTestId("translation-preview-send").click();
     await reply.first().waitFor();
     expect(await reply.first().locator(".msg-text").first().textContent()).toBe(TO_DANISH);
+    await page.getByTestId("translation-preview").waitFor({ state: "detached" });
     const asked = stub.requests.filter(
       (b) =>
         String(b.messages?.[0]?.content).includes("You are a translator") &&
         String(b.messages[0].content).includes('into the language with code "da"'),
     );
     expect(asked.at(-1)?.messages[1].content).toBe("Hi Mette, we are sending you a new parcel today.");
+    // The agent's own words are kept with the reply as its translation.
+    const stored = await fetch(`${url}/api/v1/conversations/${convId}/messages`, { headers: { authorization: `Bearer ${team.owner.token}` } });
+    const sent = ((await stored.json()).items as { kind: string; text: string; translation: unknown }[]).find((m) => m.kind === "reply");
+    expect(sent).toMatchObject({ text: TO_DANISH, translation: { text: "Hi Mette, we are sending you a new parcel today.", to: "da" } });
     await shot(page, "empathy-llm-sent-in-danish");
   });
 });

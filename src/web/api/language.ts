@@ -15,7 +15,7 @@ import type {
   UpdateAiAgentInput,
   UpdateFollowUpInput,
 } from "../../shared/schemas";
-import { ApiError, request } from "./client";
+import { request } from "./client";
 
 export type Capabilities = z.infer<typeof AiCapabilities>;
 export type TemperaturePoint = z.infer<typeof TemperatureHistory>["items"][number];
@@ -47,18 +47,11 @@ export const languageApi = {
   translate: (text: string, target: string, source?: string) =>
     request<TranslationResult>("POST", "/translate", { text, target, ...(source ? { source } : {}) }),
   /**
-   * A reply sent in the customer's language, with the agent's original as its `translation`. A server that
-   * doesn't take `translation` on new messages yet refuses the key (400): then the translated text goes alone.
+   * A reply sent in the customer's language, with the agent's original as its `translation`. Never re-sent
+   * without it: a reply whose original is lost can't be checked against what the agent meant.
    */
-  postTranslatedReply: async (conversationId: string, text: string, translation: MessageTranslation, cc?: string[]) => {
-    const body = { kind: "reply", text, translation, ...(cc ? { cc } : {}) };
-    try {
-      return await request<Message>("POST", `/conversations/${enc(conversationId)}/messages`, body);
-    } catch (e) {
-      if (!(e instanceof ApiError && e.status === 400 && /translation/i.test(`${e.field ?? ""} ${e.message}`))) throw e;
-      return request<Message>("POST", `/conversations/${enc(conversationId)}/messages`, { ...body, translation: undefined });
-    }
-  },
+  postTranslatedReply: (conversationId: string, text: string, translation: MessageTranslation, cc?: string[]) =>
+    request<Message>("POST", `/conversations/${enc(conversationId)}/messages`, { kind: "reply", text, translation, ...(cc ? { cc } : {}) }),
   aiAgent: (inboxId: string) => request<AiAgentSettings>("GET", `/inboxes/${enc(inboxId)}/ai-agent`),
   updateAiAgent: (inboxId: string, b: z.input<typeof UpdateAiAgentInput>) =>
     request<AiAgentSettings>("PATCH", `/inboxes/${enc(inboxId)}/ai-agent`, b),

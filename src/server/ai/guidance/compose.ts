@@ -195,8 +195,7 @@ export function acknowledgesFeelings(reply: string): boolean {
   return Object.values(PACKS).some((p) => has(p.ackCues, opening));
 }
 
-/** The customer's message when a follow-up task is done, in their language. */
-export function resolvedMessage(language: string | null, title: string): string {
-  const { pack } = packFor(language);
-  return pack.resolved.replace("{title}", clip(title.replace(/\s+/g, " ").trim(), 200));
+/** The customer's message when a follow-up task is done, in their language; task titles are internal and never sent. */
+export function resolvedMessage(language: string | null): string {
+  return packFor(language).pack.resolved;
 }

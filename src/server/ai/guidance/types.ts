@@ -47,7 +47,7 @@ export type LanguagePack = {
   /** Email opening: thanks, then the question quoted or the problem restated. */
   email: { thanksTopic: string; thanks: string; asked: string; wrote: string };
   quote: [string, string];
-  /** The customer's message when a follow-up task is done; `{title}` is the task. */
+  /** The customer's message when a follow-up task is done; never names the task (its title is internal). */
   resolved: string;
   /** Words that show a reply acknowledges feelings. */
   ackCues: RegExp;

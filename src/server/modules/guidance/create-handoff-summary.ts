@@ -2,12 +2,15 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { type SummaryContent, summarizeThread, type ThreadMessage } from "../../ai/guidance/summary";
 import type { LlmProvider } from "../../ai/providers/types";
-import type { Tx } from "../../db/client";
+import type { DbOrTx, Tx } from "../../db/client";
 import { recordEvent } from "../../events/outbox";
 import { notFound } from "../../lib/errors";
 import { loadThread } from "./queries";
 
 export type HandoffReason = "reassigned" | "escalated" | "ai_handoff" | "requested";
+
+/** A summary written but not stored yet: drafting may wait on an LLM, so it happens before any transaction. */
+export type HandoffDraft = { content: SummaryContent; language: string | null; engine: "offline" | "llm" };
 
 /** What an LLM may write; facts and mood are never taken from it. */
 const LlmSummary = z.object({
@@ -17,27 +20,25 @@ const LlmSummary = z.object({
 });
 
 /**
- * A pinned hand-off summary (what the customer wants, what was tried, promises, facts, mood) so the next
- * person never makes the customer repeat the story; earlier summaries are unpinned. With an LLM the
- * narrative parts are generated, falling back to the extractive ones on any error.
+ * Drafts a hand-off summary (what the customer wants, what was tried, promises, facts, mood) from the thread.
+ * With an LLM the narrative parts are generated, falling back to the extractive ones on any error. Call it
+ * with the pool, outside any transaction, when an LLM is given: no transaction (or lock) waits on the model.
  */
-export async function createHandoffSummary(opts: {
-  tx: Tx;
+export async function draftHandoffSummary(opts: {
+  db: DbOrTx;
   accountId: string;
   conversationId: string;
-  reason: HandoffReason;
-  actorUserId?: string | null;
   llm?: LlmProvider | null;
-}): Promise<{ id: string }> {
-  const { tx, accountId, conversationId } = opts;
-  const res = await tx.execute(sql`
+}): Promise<HandoffDraft> {
+  const { db, accountId, conversationId } = opts;
+  const res = await db.execute(sql`
     SELECT subject, language, temperature FROM conversations WHERE id = ${conversationId} AND account_id = ${accountId}`);
   const conv = res.rows[0] as { subject: string | null; language: string | null; temperature: number | null } | undefined;
   if (!conv) throw notFound("Conversation");
-  const thread = await loadThread(tx, accountId, conversationId);
+  const thread = await loadThread(db, accountId, conversationId);
   const language = conv.language ?? thread.findLast((m) => m.from === "customer" && m.analysis?.language)?.analysis?.language ?? null;
   const content = summarizeThread({ messages: thread, subject: conv.subject, language, temperature: conv.temperature });
-  let engine: "offline" | "llm" = "offline";
+  let engine: HandoffDraft["engine"] = "offline";
   if (opts.llm && thread.length) {
     const generated = await generateWithLlm(opts.llm, thread, conv.subject, language);
     if (generated) {
@@ -45,10 +46,26 @@ export async function createHandoffSummary(opts: {
       engine = "llm";
     }
   }
+  return { content, language, engine };
+}
+
+/** Stores a drafted summary as the pinned one (earlier ones are unpinned) and records handoff.summarized. */
+export async function writeHandoffSummary(opts: {
+  tx: Tx;
+  accountId: string;
+  conversationId: string;
+  reason: HandoffReason;
+  actorUserId?: string | null;
+  draft: HandoffDraft;
+}): Promise<{ id: string }> {
+  const { tx, accountId, conversationId, draft } = opts;
+  // The conversation may have been deleted while the draft was written.
+  const exists = await tx.execute(sql`SELECT 1 FROM conversations WHERE id = ${conversationId} AND account_id = ${accountId}`);
+  if (!exists.rows.length) throw notFound("Conversation");
   await tx.execute(sql`UPDATE handoff_summaries SET pinned = false WHERE account_id = ${accountId} AND conversation_id = ${conversationId} AND pinned`);
   const ins = await tx.execute(sql`
     INSERT INTO handoff_summaries (account_id, conversation_id, reason, content, language, engine, pinned, created_by)
-    VALUES (${accountId}, ${conversationId}, ${opts.reason}, ${JSON.stringify(content)}::jsonb, ${language}, ${engine}, true, ${opts.actorUserId ?? null})
+    VALUES (${accountId}, ${conversationId}, ${opts.reason}, ${JSON.stringify(draft.content)}::jsonb, ${draft.language}, ${draft.engine}, true, ${opts.actorUserId ?? null})
     RETURNING id`);
   const id = (ins.rows[0] as { id: string }).id;
   await recordEvent(tx, {
@@ -59,6 +76,22 @@ export async function createHandoffSummary(opts: {
     data: { summaryId: id, reason: opts.reason },
   });
   return { id };
+}
+
+/**
+ * Drafts offline and stores a pinned summary inside the caller's transaction (the AI agent's hand-off).
+ * Takes no LLM on purpose: a model call must not run inside a transaction; use draftHandoffSummary first.
+ */
+export async function createHandoffSummary(opts: {
+  tx: Tx;
+  accountId: string;
+  conversationId: string;
+  reason: HandoffReason;
+  actorUserId?: string | null;
+  llm?: null;
+}): Promise<{ id: string }> {
+  const draft = await draftHandoffSummary({ db: opts.tx, accountId: opts.accountId, conversationId: opts.conversationId, llm: null });
+  return writeHandoffSummary({ ...opts, draft });
 }
 
 async function generateWithLlm(

@@ -4,7 +4,9 @@ import { z } from "zod";
 import { llmFromConfig } from "../../ai/providers";
 import type { RelayedEvent } from "../../events/relay";
 import { defineJob, enqueue } from "../../jobs/queue";
-import { createHandoffSummary } from "./create-handoff-summary";
+import type { DbOrTx } from "../../db/client";
+import { AppError } from "../../lib/errors";
+import { draftHandoffSummary, writeHandoffSummary } from "./create-handoff-summary";
 import { remindFollowUpJob } from "./follow-up-job";
 
 /** Writes the hand-off summary for a reassignment or escalation, once per change however often the event is relayed. */
@@ -19,23 +21,28 @@ export const handoffSummaryJob = defineJob({
   }),
   maxAttempts: 4,
   async handle(p, { db, deps }) {
-    await db.transaction(async (tx) => {
-      // One summary per hand-off: a later one (another event of the same change, or a redelivery) is enough.
-      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`handoff:${p.conversationId}`}))`);
-      const done = await tx.execute(sql`
+    // One summary per hand-off: a later one (another event of the same change, or a redelivery) is enough.
+    const doneSince = async (q: DbOrTx) =>
+      (
+        await q.execute(sql`
         SELECT 1 FROM handoff_summaries WHERE account_id = ${p.accountId} AND conversation_id = ${p.conversationId}
-          AND created_at >= ${p.eventAt}::timestamptz LIMIT 1`);
-      if (done.rows.length) return;
-      await createHandoffSummary({
-        tx,
-        accountId: p.accountId,
-        conversationId: p.conversationId,
-        reason: p.reason,
-        actorUserId: p.actorUserId,
-        llm: llmFromConfig(deps.config),
+          AND created_at >= ${p.eventAt}::timestamptz LIMIT 1`)
+      ).rows.length > 0;
+    if (await doneSince(db)) return;
+    // The model is asked before the transaction: neither a connection nor the hand-off lock waits on it.
+    try {
+      const draft = await draftHandoffSummary({ db, accountId: p.accountId, conversationId: p.conversationId, llm: llmFromConfig(deps.config) });
+      const wrote = await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`handoff:${p.conversationId}`}))`);
+        if (await doneSince(tx)) return false;
+        await writeHandoffSummary({ tx, accountId: p.accountId, conversationId: p.conversationId, reason: p.reason, actorUserId: p.actorUserId, draft });
+        return true;
       });
-    });
-    deps.kick();
+      if (wrote) deps.kick();
+    } catch (err) {
+      // The conversation was deleted since the hand-off: nothing to summarize.
+      if (!(err instanceof AppError && err.status === 404)) throw err;
+    }
   },
 });
 

@@ -22,9 +22,10 @@ import { notFound } from "../../lib/errors";
 import { presentMessage } from "../conversations/present";
 import { getMessagesByIds } from "../conversations/queries";
 import { createFollowUp } from "./create-follow-up";
-import { createHandoffSummary } from "./create-handoff-summary";
+import { draftHandoffSummary, writeHandoffSummary } from "./create-handoff-summary";
 import { getGuidance } from "./get-guidance";
 import { presentFollowUp, presentSummary } from "./present";
+import { llmRateLimit } from "./rate-limit";
 import { getConversationFacts, getFollowUp, getSummary, listFollowUps, listSummaries } from "./queries";
 import { messageToTranslate, translateMessage, translateText } from "./translate";
 import { updateFollowUp } from "./update-follow-up";
@@ -45,6 +46,8 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
   r.get(
     "/api/v1/conversations/:id/guidance",
     {
+      // Only drafting asks the model; the HELP panel's offline guidance is not counted.
+      config: { rateLimit: llmRateLimit("guidance-draft", { skip: (req) => (req.query as { draft?: string }).draft !== "true" }) },
       schema: {
         tags: ["guidance"],
         summary: "Acknowledge first and HELP for the customer's latest message",
@@ -90,6 +93,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/v1/conversations/:id/summaries",
     {
+      config: { rateLimit: llmRateLimit("summaries") },
       schema: {
         tags: ["guidance"],
         summary: "Write a hand-off summary now (pinned; earlier ones are unpinned)",
@@ -98,8 +102,11 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
+      const { accountId, userId } = req.actor;
+      // The model writes the draft outside any transaction; the write is short.
+      const draft = await draftHandoffSummary({ db, accountId, conversationId: req.params.id, llm });
       const { id } = await app.ctx.write(req.actor, (tx) =>
-        createHandoffSummary({ tx, accountId: req.actor.accountId, conversationId: req.params.id, reason: "requested", actorUserId: req.actor.userId, llm }),
+        writeHandoffSummary({ tx, accountId, conversationId: req.params.id, reason: "requested", actorUserId: userId, draft }),
       );
       const row = await getSummary(db, req.actor.accountId, id);
       if (!row) throw notFound("Summary");
@@ -159,9 +166,10 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/v1/messages/:id/translate",
     {
+      config: { rateLimit: llmRateLimit("translate-message") },
       schema: {
         tags: ["guidance"],
-        summary: "Translate a message (LLM configured; 503 translation_unavailable otherwise)",
+        summary: "Translate a customer's message (LLM configured; 503 translation_unavailable otherwise; 400 for replies and notes)",
         params: IdParams,
         body: TranslateMessageInput,
         response: { 200: Message },
@@ -169,7 +177,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => {
       const message = await messageToTranslate(db, req.actor.accountId, req.params.id);
-      const text = await translateText(llm, message.text.slice(0, 20_000), req.body.target, message.language);
+      const text = await translateText(llm, message.text.slice(0, 20_000), req.body.target, message.language, req.log);
       await app.ctx.write(req.actor, (tx) => translateMessage({ tx, actor: req.actor, message, text, target: req.body.target }));
       const [row] = await getMessagesByIds(db, [message.id]);
       return presentMessage(row);
@@ -179,6 +187,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
   r.post(
     "/api/v1/translate",
     {
+      config: { rateLimit: llmRateLimit("translate") },
       schema: {
         tags: ["guidance"],
         summary: "Translate text for the composer (LLM configured; 503 translation_unavailable otherwise)",
@@ -187,7 +196,7 @@ export async function guidanceRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const text = await translateText(llm, req.body.text, req.body.target, req.body.source);
+      const text = await translateText(llm, req.body.text, req.body.target, req.body.source, req.log);
       return { text, source: req.body.source ?? null, target: req.body.target, engine: "llm" as const };
     },
   );

@@ -9,8 +9,25 @@ import { AppError, notFound } from "../../lib/errors";
 export const translationUnavailable = () =>
   new AppError(503, "translation_unavailable", "Translation needs a language model provider (set RAPPORT_LLM_URL and RAPPORT_LLM_MODEL)");
 
-/** Translates with the configured LLM; the text is quoted data, so instructions inside it are translated, not followed. */
-export async function translateText(llm: LlmProvider | null, text: string, target: string, source?: string | null): Promise<string> {
+export const translationFailed = () => new AppError(502, "translation_failed", "The language model could not translate this; try again later");
+
+/** Where a provider's failure is written down: only the server's log sees its detail. */
+type Log = { warn: (obj: object, msg: string) => void };
+
+/** A provider's error text without secrets: API keys (`sk-…`, bearer tokens) and the userinfo of URLs (`https://user:pass@host`). */
+export function redactSecrets(text: string): string {
+  return text
+    .replace(/\bsk-[A-Za-z0-9_-]{4,}/g, "sk-[redacted]")
+    .replace(/\b(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi, "$1[redacted]")
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/gi, "$1[redacted]@")
+    .slice(0, 2000);
+}
+
+/**
+ * Translates with the configured LLM; the text is quoted data, so instructions inside it are translated, not
+ * followed. A provider failure answers 502 with a generic message: its text may carry keys or internal hosts.
+ */
+export async function translateText(llm: LlmProvider | null, text: string, target: string, source?: string | null, log?: Log): Promise<string> {
   if (!llm) throw translationUnavailable();
   let out: string;
   try {
@@ -28,23 +45,31 @@ export async function translateText(llm: LlmProvider | null, text: string, targe
       { temperature: 0 },
     );
   } catch (err) {
-    throw new AppError(502, "translation_failed", `The language model could not translate this text: ${(err as Error).message}`);
+    log?.warn({ reason: redactSecrets(err instanceof Error ? err.message : String(err)) }, "LLM translation failed");
+    throw translationFailed();
   }
   out = out.trim();
-  if (!out) throw new AppError(502, "translation_failed", "The language model answered with an empty translation");
+  if (!out) {
+    log?.warn({ reason: "empty translation" }, "LLM translation failed");
+    throw translationFailed();
+  }
   return out;
 }
 
-type MessageToTranslate = { id: string; conversation_id: string; text: string; language: string | null };
+type MessageToTranslate = { id: string; conversation_id: string; kind: string; text: string; language: string | null };
 
-/** The message (in the actor's account) and the language it was read in. */
+/**
+ * The customer's message (in the actor's account) and the language it was read in. Only incoming messages:
+ * a reply's translation holds the agent's original words, which a translation must not overwrite.
+ */
 export async function messageToTranslate(db: DbOrTx, accountId: string, id: string): Promise<MessageToTranslate> {
   const res = await db.execute(sql`
-    SELECT m.id, m.conversation_id, m.text, coalesce(m.analysis->>'language', CASE WHEN m.kind = 'incoming' THEN c.language END) AS language
+    SELECT m.id, m.conversation_id, m.kind, m.text, coalesce(m.analysis->>'language', CASE WHEN m.kind = 'incoming' THEN c.language END) AS language
     FROM messages m JOIN conversations c ON c.id = m.conversation_id
     WHERE m.id = ${id} AND m.account_id = ${accountId}`);
   const m = res.rows[0] as MessageToTranslate | undefined;
   if (!m) throw notFound("Message");
+  if (m.kind !== "incoming") throw new AppError(400, "invalid_request", "Only the customer's messages can be translated here");
   if (!m.text.trim()) throw new AppError(400, "invalid_request", "This message has no text to translate");
   return m;
 }

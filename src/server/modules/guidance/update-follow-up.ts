@@ -19,7 +19,8 @@ export type FollowUpChanges = {
 
 /**
  * Renames, moves, completes or cancels a follow-up. Done with notifyCustomer: the customer gets a reply in
- * their language through the conversation's channel (or the agent's own words), posted like any reply.
+ * their language through the conversation's channel (or the agent's own words), posted like any reply; it
+ * never quotes the task's title, which is written for the team.
  */
 export async function updateFollowUp(opts: { tx: Tx; actor: Actor; id: string; changes: FollowUpChanges }): Promise<{ messageId: string | null }> {
   const { tx, actor, changes: ch } = opts;
@@ -50,7 +51,6 @@ export async function updateFollowUp(opts: { tx: Tx; actor: Actor; id: string; c
     throw forbidden("Only the follow-up's assignee, its creator or a supervisor can change it");
   }
   const sets: ReturnType<typeof sql>[] = [];
-  const title = ch.title ?? f.title;
   if (ch.title !== undefined && ch.title !== f.title) sets.push(sql`title = ${ch.title}`);
   const status = ch.status ?? f.status;
   let dueChanged = false;
@@ -82,7 +82,7 @@ export async function updateFollowUp(opts: { tx: Tx; actor: Actor; id: string; c
   if (status === "done" && f.status !== "done") {
     // A closed conversation takes no replies; the task is still done.
     if (f.notify_customer && f.conversation_status !== "closed") {
-      const text = ch.customerMessage?.trim() || resolvedMessage(f.customer_language ?? f.language, title);
+      const text = ch.customerMessage?.trim() || resolvedMessage(f.customer_language ?? f.language);
       ({ messageId } = await postMessage({ tx, actor, conversationId: f.conversation_id, kind: "reply", content: { text } }));
     }
     await recordEvent(tx, {

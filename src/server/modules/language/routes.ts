@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from "../../http/zod";
 import { iso } from "../../lib/time";
 import { notFound } from "../../lib/errors";
 import { getConversation } from "../conversations/queries";
+import { llmRateLimit } from "../guidance/rate-limit";
 import { messageTemperature } from "./temperature";
 
 export async function languageRoutes(app: FastifyInstance) {
@@ -19,6 +20,8 @@ export async function languageRoutes(app: FastifyInstance) {
     {
       // A 1 MB text is valid input (it is read in bounded slices), and JSON escaping can double it.
       bodyLimit: 4 * 1024 * 1024,
+      // Only `engine: "llm"` asks the model, so only it is counted (per account).
+      config: { rateLimit: llmRateLimit("analyze-llm", { skip: (req) => (req.body as { engine?: string } | undefined)?.engine !== "llm" }) },
       schema: {
         tags: ["language"],
         summary: "Analyse a text: language, emotion, wants a human, urgency",

@@ -1,7 +1,7 @@
 import { type Ref, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from "react";
 import type { Conversation, Me, Message, User } from "../../../shared/schemas";
 import { ChatAttach } from "../chat/ChatAttach";
-import { AcknowledgementChips, AcknowledgementNudge, SendInLanguage } from "../empathy/ComposerAssistBar";
+import { AcknowledgementChips, AcknowledgementNudge, SendInLanguage, TranslationPreview } from "../empathy/ComposerAssistBar";
 import { useComposerAssist } from "../empathy/useComposerAssist";
 import type { GuidanceState } from "../empathy/useGuidance";
 import { EmailRecipients } from "./EmailRecipients";
@@ -118,6 +118,8 @@ export function Composer({ ref, conv, me, users, onTyping, onSent, guidance }: P
       // An upset customer's reply without an acknowledgement is held once for the nudge; the next send goes.
       if (await assist.shouldHold(text)) return;
       const msg = await assist.post(text, kind === "reply" && cc !== null ? cc : undefined);
+      // Translated into a preview: the agent reads it and sends it with a second click.
+      if (!msg) return;
       setText("");
       drafts.delete(conv.id);
       stopTyping();
@@ -217,12 +219,13 @@ export function Composer({ ref, conv, me, users, onTyping, onSent, guidance }: P
         </p>
       )}
       <AcknowledgementNudge assist={assist} busy={busy} onSendAnyway={() => void send()} />
+      <TranslationPreview assist={assist} busy={busy} onSend={() => void send()} />
       <div className="composer-actions">
         <span className="muted small">{kind === "note" ? "Only your team sees notes." : label}</span>
         <SendInLanguage assist={assist} />
         {conv.channel === "chat" && kind === "reply" && conv.can.reply && <ChatAttach conversationId={conv.id} onSent={onSent} />}
         <button type="button" className="btn primary" data-testid="send-button" disabled={busy || !text.trim()} onClick={() => void send()}>
-          {busy ? "Sending…" : kind === "reply" ? "Send reply" : "Add note"}
+          {busy ? "Sending…" : kind === "reply" ? assist.sendLabel : "Add note"}
         </button>
       </div>
     </section>

@@ -85,3 +85,42 @@ export function SendInLanguage({ assist }: { assist: ComposerAssist }) {
     </span>
   );
 }
+
+/**
+ * Sending in the customer's language: the translation is shown to the agent before it goes, editable, with
+ * their original beside it; "Send in …" sends exactly this text.
+ */
+export function TranslationPreview({ assist, busy, onSend }: { assist: ComposerAssist; busy: boolean; onSend: () => void }) {
+  const p = assist.translate.preview;
+  if (!p) return null;
+  const lang = languageName(p.target);
+  return (
+    <section className="translation-preview" data-testid="translation-preview" aria-label={`Your reply in ${lang}`}>
+      <label htmlFor="translation-preview-text">
+        <strong>Your reply in {lang}</strong>: read it, edit it if needed, then send. The customer sees only this text.
+      </label>
+      <textarea
+        id="translation-preview-text"
+        data-testid="translation-preview-text"
+        value={p.text}
+        rows={Math.min(8, Math.max(3, p.text.split("\n").length + 1))}
+        lang={p.target}
+        onChange={(e) => assist.translate.editPreview(e.target.value)}
+      />
+      <div className="translation-preview-actions">
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="translation-preview-send"
+          disabled={busy || !p.text.trim()}
+          onClick={onSend}
+        >
+          Send in {lang}
+        </button>
+        <button type="button" className="btn link" data-testid="translation-preview-discard" onClick={assist.translate.discardPreview}>
+          Back to my text
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -3,7 +3,7 @@ import { type Conversation, type Message, UPSET_TEMPERATURE } from "../../../sha
 import { api } from "../../api/client";
 import { languageApi } from "../../api/language";
 import type { GuidanceState } from "./useGuidance";
-import { agentLanguage } from "./words";
+import { agentLanguage, languageName } from "./words";
 
 // Per conversation: the nudge shows once per page load; the email opening is offered once per tab (a reload included).
 const nudged = new Set<string>();
@@ -32,6 +32,9 @@ const CHECK_TIMEOUT_MS = 3000;
 
 export type Nudge = { suggestion: string | null };
 
+/** A reply translated for the agent to read (and edit) before it goes: `original` is what they wrote. */
+export type TranslationPreview = { original: string; text: string; source: string | null; target: string };
+
 type Opts = {
   conv: Conversation;
   kind: "reply" | "note";
@@ -50,11 +53,12 @@ export function prepend(opening: string, text: string): string {
   return `${o}${text.includes("\n") ? "\n\n" : " "}${text}`;
 }
 
-/** The composer's part of the empathy engine: acknowledge first, the one-time nudge, the email opening, sending translated. */
+/** The composer's part of the empathy engine: acknowledge first, the one-time nudge, the email opening, sending translated (after a preview). */
 export function useComposerAssist({ conv, kind, text, setText, guidance, focus }: Opts) {
   const g = guidance?.data ?? null;
   const [nudge, setNudge] = useState<Nudge | null>(null);
   const [translateOut, setTranslateOut] = useState(false);
+  const [preview, setPreview] = useState<TranslationPreview | null>(null);
   const textRef = useRef(text);
   textRef.current = text;
   const customerLanguage = g?.language ?? guidance?.customerLanguage ?? conv.language ?? null;
@@ -87,13 +91,29 @@ export function useComposerAssist({ conv, kind, text, setText, guidance, focus }
 
   const wantsTranslation = kind === "reply" && translateOut && !!customerLanguage && customerLanguage !== mine;
 
-  /** Sends the reply or note; in the customer's language when asked, keeping the original with it. */
-  const post = async (body: string, cc?: string[]): Promise<Message> => {
+  // A preview of other words (the agent edited them, or turned translation off) is stale: it never goes out.
+  useEffect(() => {
+    if (preview && (text !== preview.original || !wantsTranslation || preview.target !== customerLanguage)) setPreview(null);
+  }, [preview, text, wantsTranslation, customerLanguage]);
+
+  /**
+   * Sends the reply or note. In the customer's language it takes two steps: the first translates into a
+   * preview the agent reads (and may edit) and returns null; the second sends that text with the original.
+   */
+  const post = async (body: string, cc?: string[]): Promise<Message | null> => {
     setNudge(null);
     if (!wantsTranslation || !customerLanguage) return api.postMessage(conv.id, kind, body, cc);
-    const t = await languageApi.translate(body, customerLanguage, mine);
-    const translation = { text: body, from: t.source ?? mine, to: customerLanguage };
-    return languageApi.postTranslatedReply(conv.id, t.text, translation, cc);
+    if (!preview || preview.original !== body || preview.target !== customerLanguage) {
+      const t = await languageApi.translate(body, customerLanguage, mine);
+      setPreview({ original: body, text: t.text, source: t.source ?? mine, target: customerLanguage });
+      return null;
+    }
+    const translated = preview.text.trim();
+    if (!translated) throw new Error("The translation is empty; edit it or turn off sending in the customer's language");
+    const translation = { text: body, from: preview.source, to: preview.target };
+    const sent = await languageApi.postTranslatedReply(conv.id, translated, translation, cc);
+    setPreview(null);
+    return sent;
   };
 
   const insertOpening = (opening: string) => {
@@ -115,7 +135,13 @@ export function useComposerAssist({ conv, kind, text, setText, guidance, focus }
       on: translateOut,
       set: setTranslateOut,
       language: customerLanguage,
+      /** The translation waiting for the agent's go-ahead. */
+      preview,
+      editPreview: (text: string) => setPreview((p) => (p ? { ...p, text } : p)),
+      discardPreview: () => setPreview(null),
     },
+    /** What the send button does now: translate first, send the previewed translation, or just send. */
+    sendLabel: !wantsTranslation || !customerLanguage ? "Send reply" : preview ? `Send in ${languageName(customerLanguage)}` : "Translate to preview",
   };
 }
 

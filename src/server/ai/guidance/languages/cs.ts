@@ -78,7 +78,7 @@ export const cs: LanguagePack = {
   lead: "Co pro vás mohu udělat, abychom to vyřešili?",
   email: { thanksTopic: "Děkuji za vaši zprávu ohledně problému {t}.", thanks: "Děkuji za vaši zprávu.", asked: "Ptáte se: {q}", wrote: "Píšete: {q}" },
   quote: ["„", "“"],
-  resolved: "Dobrá zpráva: záležitost „{title}“ je nyní vyřešena. Pokud ještě něco není v pořádku, stačí odpovědět na tuto zprávu.",
+  resolved: "Dobrá zpráva: vaše záležitost je nyní vyřešena. Pokud ještě něco není v pořádku, stačí odpovědět na tuto zprávu.",
   ackCues: words("líto|rozzlobil*|znepokoj*|mrzí|omlouv*|omluv*|je mi líto|chápu|rozumím|frustrující|nepříjemn*|obav*|děkuji za trpělivost"),
   request: words("můžete|mohli byste|prosím|chci|chtěl* bych|potřebuji|potřebuju|jak mohu|je možné|pomoc*|kdy"),
   tried: words("zkoušel*|zkusil*|restartoval*|přeinstaloval*|znovu nainstaloval*|resetoval*|vymazal*|aktualizoval*"),

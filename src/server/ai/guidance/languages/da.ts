@@ -74,7 +74,7 @@ export const da: LanguagePack = {
   lead: "Hvad kan jeg gøre for at løse det for dig?",
   email: { thanksTopic: "Tak for din besked om problemet {t}.", thanks: "Tak for din besked.", asked: "Du spørger: {q}", wrote: "Du skriver: {q}" },
   quote: ["»", "«"],
-  resolved: "Godt nyt: »{title}« er nu løst. Hvis noget stadig ikke er i orden, så svar bare på denne besked.",
+  resolved: "Godt nyt: din sag er nu løst. Hvis noget stadig ikke er i orden, så svar bare på denne besked.",
   ackCues: words("ondt|vred|utilfreds|ked af|beklager|undskyld|forstår|frustrerende|irriterende|ærgerligt|bekymr*|kan godt se|tak for din tålmodighed|gør mig ondt"),
   request: words("kan I|kan du|vil I|vil du|venligst|jeg vil gerne|jeg har brug for|hvordan|er det muligt|hjælp|hvornår"),
   tried: words("prøvet|prøvede|forsøgt|forsøgte|genstartet|genstartede|geninstalleret|geninstallerede|nulstillet|nulstillede|ryddet|opdateret|opdaterede"),

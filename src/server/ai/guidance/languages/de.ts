@@ -76,7 +76,7 @@ export const de: LanguagePack = {
   lead: "Was kann ich tun, um das für Sie zu lösen?",
   email: { thanksTopic: "Vielen Dank für Ihre Nachricht zum Problem {t}.", thanks: "Vielen Dank für Ihre Nachricht.", asked: "Sie fragen: {q}", wrote: "Sie schreiben: {q}" },
   quote: ["„", "“"],
-  resolved: "Gute Nachrichten: „{title}“ ist jetzt erledigt. Falls noch etwas nicht stimmt, antworten Sie einfach auf diese Nachricht.",
+  resolved: "Gute Nachrichten: Ihr Anliegen ist jetzt erledigt. Falls noch etwas nicht stimmt, antworten Sie einfach auf diese Nachricht.",
   ackCues: words("tut mir * leid|tut mir * * leid|tut uns * leid|verärgert|beunruhigt|tut mir leid|tut uns leid|entschuldig*|bedauer*|verstehe|verstehen|ärgerlich|frustrierend|verständlich|sorge*|danke für ihre geduld|vielen dank für ihre geduld"),
   request: words("können sie|könnten sie|bitte|ich möchte|ich hätte gern*|ich brauche|wie kann ich|ist es möglich|helfen|wann"),
   tried: words("versucht|probiert|neu gestartet|neugestartet|neu installiert|neuinstalliert|zurückgesetzt|gelöscht|aktualisiert"),

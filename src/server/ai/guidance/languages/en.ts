@@ -85,7 +85,7 @@ export const en: LanguagePack = {
   lead: "What can I do to solve this for you?",
   email: { thanksTopic: "Thank you for your message about the problem {t}.", thanks: "Thank you for your message.", asked: "You asked: {q}", wrote: "You wrote: {q}" },
   quote: ["“", "”"],
-  resolved: "Good news: “{title}” is now resolved. If anything still isn't right, just reply to this message.",
+  resolved: "Good news: the issue you contacted us about is now resolved. If anything still isn't right, just reply to this message.",
   ackCues: words(
     "upset|angry|annoyed|understand why|completely understand|let you down|every right|sorry|apologise|apologize|apologies|I understand|I can see|I hear you|understandable|frustrating|frustration|upsetting|annoying|disappointing|worry|worried|worrying|must be hard|must be difficult|must be stressful|I know how|thank you for your patience|thanks for your patience|my condolences|I can imagine",
   ),

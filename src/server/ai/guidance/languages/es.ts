@@ -65,7 +65,7 @@ export const es: LanguagePack = {
   lead: "¿Qué puedo hacer para solucionárselo?",
   email: { thanksTopic: "Muchas gracias por su mensaje sobre el problema {t}.", thanks: "Muchas gracias por su mensaje.", asked: "Nos pregunta: {q}", wrote: "Nos escribe: {q}" },
   quote: ["«", "»"],
-  resolved: "Buenas noticias: «{title}» ya está resuelto. Si algo todavía no está bien, simplemente responda a este mensaje.",
+  resolved: "Buenas noticias: su consulta ya está resuelta. Si algo todavía no está bien, simplemente responda a este mensaje.",
   ackCues: words("siento|lamento|lo sentimos|disculp*|perdón|entiendo|comprendo|frustrante|molestia*|preocupación|gracias por su paciencia"),
   request: words("puede|podría|pueden|podrían|por favor|quiero|quisiera|necesito|cómo puedo|es posible|ayuda|cuándo"),
   tried: words("he intentado|intenté|he probado|probé|reinicié|he reiniciado|reinstalé|he reinstalado|restablecí|borré|actualicé"),

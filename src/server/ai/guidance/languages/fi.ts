@@ -63,7 +63,7 @@ export const fi: LanguagePack = {
   lead: "Mitä voin tehdä, jotta saamme tämän ratkaistua?",
   email: { thanksTopic: "Kiitos viestistäsi, joka koski ongelmia {t}.", thanks: "Kiitos viestistäsi.", asked: "Kysyit: {q}", wrote: "Kirjoitit: {q}" },
   quote: ["”", "”"],
-  resolved: "Hyviä uutisia: ”{title}” on nyt ratkaistu. Jos jokin on vielä pielessä, vastaa vain tähän viestiin.",
+  resolved: "Hyviä uutisia: asiasi on nyt ratkaistu. Jos jokin on vielä pielessä, vastaa vain tähän viestiin.",
   ackCues: words("pahoillani|pahoittel*|anteeksi|ymmärrän|ymmärrämme|turhauttava*|ikävä*|harmillis*|huoli*|kiitos kärsivällisyydestä"),
   request: words("voitteko|voisitteko|voitko|voisitko|haluaisin|haluan|tarvitsen|miten voin|onko mahdollista|apua|auta*|milloin"),
   tried: words("yritin|yrittänyt|kokeilin|kokeillut|käynnistin uudelleen|asensin uudelleen|nollasin|tyhjensin|päivitin"),

@@ -63,7 +63,7 @@ export const fr: LanguagePack = {
   lead: "Que puis-je faire pour régler cela pour vous ?",
   email: { thanksTopic: "Merci pour votre message concernant le problème {t}.", thanks: "Merci pour votre message.", asked: "Vous nous demandez : {q}", wrote: "Vous nous écrivez : {q}" },
   quote: ["« ", " »"],
-  resolved: "Bonne nouvelle : « {title} » est désormais résolu. Si quelque chose ne va toujours pas, répondez simplement à ce message.",
+  resolved: "Bonne nouvelle : votre demande est désormais résolue. Si quelque chose ne va toujours pas, répondez simplement à ce message.",
   ackCues: words("désolé*|excuse*|regrett*|regrette|navré*|comprends|comprenons|frustrant|agaçant|inquiétude|merci pour votre patience"),
   request: words("pouvez-vous|pourriez-vous|pourrais-je|s'il vous plaît|s’il vous plaît|svp|je voudrais|je souhaite|j'ai besoin|comment|est-il possible|aide|quand"),
   tried: words("j'ai essayé|j’ai essayé|essayé|redémarré|réinstallé|réinitialisé|vidé|mis à jour|déjà tenté"),

@@ -59,7 +59,7 @@ export const nl: LanguagePack = {
   lead: "Wat kan ik doen om dit voor u op te lossen?",
   email: { thanksTopic: "Hartelijk dank voor uw bericht over het probleem {t}.", thanks: "Hartelijk dank voor uw bericht.", asked: "U vraagt: {q}", wrote: "U schrijft: {q}" },
   quote: ["‘", "’"],
-  resolved: "Goed nieuws: ‘{title}’ is nu opgelost. Klopt er nog iets niet? Beantwoord dan gewoon dit bericht.",
+  resolved: "Goed nieuws: uw vraag is nu afgehandeld. Klopt er nog iets niet? Beantwoord dan gewoon dit bericht.",
   ackCues: words("spijt|sorry|excuses|excuus|begrijp|begrijpen|vervelend|frustrerend|zorgen|bedankt voor uw geduld|dank voor uw geduld"),
   request: words("kunt u|kunnen jullie|zou u|graag|ik wil|ik zou graag|ik heb nodig|hoe kan ik|is het mogelijk|help|wanneer"),
   tried: words("geprobeerd|opnieuw opgestart|herstart|opnieuw geïnstalleerd|geherinstalleerd|gereset|gewist|bijgewerkt"),

@@ -71,7 +71,7 @@ export const no: LanguagePack = {
   lead: "Hva kan jeg gjøre for å løse dette for deg?",
   email: { thanksTopic: "Takk for meldingen din om problemet {t}.", thanks: "Takk for meldingen din.", asked: "Du spør: {q}", wrote: "Du skriver: {q}" },
   quote: ["«", "»"],
-  resolved: "Gode nyheter: «{title}» er nå løst. Hvis noe fortsatt ikke er i orden, er det bare å svare på denne meldingen.",
+  resolved: "Gode nyheter: saken din er nå løst. Hvis noe fortsatt ikke er i orden, er det bare å svare på denne meldingen.",
   ackCues: words("beklager|lei meg|unnskyld|forstår|frustrerende|irriterende|kjedelig|bekymr*|takk for tålmodigheten"),
   request: words("kan dere|kan du|vær så snill|vennligst|jeg vil gjerne|jeg trenger|hvordan|er det mulig|hjelp|når"),
   tried: words("prøvd|prøvde|forsøkt|forsøkte|startet på nytt|startet den på nytt|omstart*|installert på nytt|installerte på nytt|reinstallert|tilbakestilt|tømt|oppdatert"),

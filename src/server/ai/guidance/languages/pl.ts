@@ -77,7 +77,7 @@ export const pl: LanguagePack = {
   lead: "Co mogę zrobić, żeby to dla Pana/Pani rozwiązać?",
   email: { thanksTopic: "Dziękuję za wiadomość w sprawie problemu {t}.", thanks: "Dziękuję za wiadomość.", asked: "Pyta Pan/Pani: {q}", wrote: "Pisze Pan/Pani: {q}" },
   quote: ["„", "”"],
-  resolved: "Dobra wiadomość: sprawa „{title}” została rozwiązana. Jeśli coś jest jeszcze nie tak, proszę po prostu odpowiedzieć na tę wiadomość.",
+  resolved: "Dobra wiadomość: zgłoszona sprawa została rozwiązana. Jeśli coś jest jeszcze nie tak, proszę po prostu odpowiedzieć na tę wiadomość.",
   ackCues: words("niepokoi*|zrozumiał*|rozczarowani*|przykro|przepraszam|przepraszamy|rozumiem|rozumiemy|frustrując*|irytując*|zdenerwowani*|niepokój|obaw*|współczuj*|dziękuję za cierpliwość|dziękujemy za cierpliwość"),
   request: words("czy mo*|czy da się|proszę o|proszę|chcę|chciał*bym|chcielibyśmy|potrzebuję|jak mogę|pomóc|pomoc*|kiedy"),
   tried: words("próbował*|spróbował*|zrestartował*|uruchomił* ponownie|zainstalował* ponownie|przeinstalował*|wyczyścił*|zresetował*|zaktualizował*|dzwonił*"),

@@ -75,7 +75,7 @@ export const sk: LanguagePack = {
   lead: "Čo pre vás môžem urobiť, aby sme to vyriešili?",
   email: { thanksTopic: "Ďakujem za vašu správu ohľadom problému {t}.", thanks: "Ďakujem za vašu správu.", asked: "Pýtate sa: {q}", wrote: "Píšete: {q}" },
   quote: ["„", "“"],
-  resolved: "Dobrá správa: záležitosť „{title}“ je už vyriešená. Ak ešte niečo nie je v poriadku, stačí odpovedať na túto správu.",
+  resolved: "Dobrá správa: vaša záležitosť je už vyriešená. Ak ešte niečo nie je v poriadku, stačí odpovedať na túto správu.",
   ackCues: words("mrzia|ľúto|nahneval*|znepokoj*|mrzí|ospravedlň*|je mi ľúto|ľutujem|chápem|rozumiem|frustrujúce|nepríjemn*|obav*|ďakujem za trpezlivosť"),
   request: words("môžete|mohli by ste|prosím|chcem|chcel* by som|potrebujem|ako môžem|je možné|pomoc*|kedy"),
   tried: words("skúšal*|skúsil*|reštartoval*|preinštaloval*|znova nainštaloval*|resetoval*|vymazal*|aktualizoval*"),

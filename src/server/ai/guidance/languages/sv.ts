@@ -68,7 +68,7 @@ export const sv: LanguagePack = {
   lead: "Vad kan jag göra för att lösa det här åt dig?",
   email: { thanksTopic: "Tack för ditt meddelande om problemet {t}.", thanks: "Tack för ditt meddelande.", asked: "Du frågar: {q}", wrote: "Du skriver: {q}" },
   quote: ["”", "”"],
-  resolved: "Goda nyheter: ”{title}” är nu löst. Om något fortfarande inte stämmer kan du bara svara på det här meddelandet.",
+  resolved: "Goda nyheter: ditt ärende är nu löst. Om något fortfarande inte stämmer kan du bara svara på det här meddelandet.",
   ackCues: words("beklagar|ledsen|förlåt|ursäkt|förstår|frustrerande|irriterande|tråkigt|oro*|tack för ditt tålamod"),
   request: words("kan ni|kan du|snälla|vänligen|jag vill|jag skulle vilja|jag behöver|hur|är det möjligt|hjälp|när"),
   tried: words("försökt|försökte|provat|provade|startat om|startade om|installerat om|installerade om|återställt|återställde|rensat|rensade|uppdaterat|uppdaterade"),
