@@ -8,7 +8,7 @@ export const CONCEPTS: Record<string, string> = {
   password: `password passwords passcode login logged signin log_in sign_in mot_de_passe kodeord adgangskode adgangskoden passwort kennwort anmelden einloggen anmeldung
     haslo hasla hasle zalogowac logowanie logowania contrasena clave iniciar sesion mot passe connecter connexion identifiant
     losenord losenordet logga wachtwoord inloggen passord passordet logge salasana salasanani salasanaa kirjautua heslo hesla prihlasit prihlasenie`,
-  forgot: `forgot forget forgotten reset locked lockout glemt glemte nulstil nulstille vergessen zurucksetzen ausgesperrt zapomnialem zapomnialam
+  forgot: `forgot forget forgotten reset locked lockout recuerdo pamietam glemt glemte nulstil nulstille vergessen zurucksetzen ausgesperrt zapomnialem zapomnialam
     zapomnialem resetowac zresetowac resetowanie olvidado olvide restablecer oublie oubliee reinitialiser glomt glomde aterstalla vergeten
     herstellen unohdin unohtunut unohtui zapomnel zapomnela zabudol zabudla obnovit`,
   refund: `refund refunds refunded reimburse reimbursement money money_back penge_tilbage zwrot_pieniedzy geld_zuruck refusion refundere refunderet penge pengene erstattung erstatten
@@ -26,16 +26,17 @@ export const CONCEPTS: Record<string, string> = {
   shipping: `shipping ship shipped delivery deliver delivered postage fragt levering leveres forsendelse versand versandkosten lieferung
     liefern lieferzeit wysylka wysylki dostawa dostawy envio entrega livraison expedition frakt leverans verzending verzendkosten
     levering bezorging toimitus postikulut doprava doruceni postovne dorucenie`,
-  cost: `cost costs price fee fees much koster koste pris kosten kostet preis gebuhr kosztuje koszt koszty cena cuesta cuanto precio
+  cost: `cost costs price fee fees much gastos koster koste pris kosten kostet preis gebuhr kosztuje koszt koszty cena cuesta cuanto precio
     coute prix kostar kost prijs maksaa hinta stoji`,
-  invoice: `invoice invoices receipt receipts bill vat faktura fakturaen fakturan kvittering rechnung quittung beleg rachunek paragon
+  invoice: `invoice invoices receipt receipts bill vat bookkeeping accounting company regnskab bogholderi buchhaltung firma firmy
+    ksiegowosc contabilidad empresa comptabilite entreprise bokforing foretag boekhouding bedrijf kirjanpito yritys ucetnictvi faktura fakturaen fakturan kvittering rechnung quittung beleg rachunek paragon
     nip factura recibo facture recu kvitto factuur bon lasku kuitti uctenka`,
-  damaged: `damaged broken cracked smashed shattered stykker odelagt beskadiget knust kaputt beschadigt zerbrochen uszkodzony uszkodzona
+  damaged: `damaged broken cracked smashed shattered pieces shards scherben pedazos kawalki kawalkach morceaux bitar stukken palasiksi kousky stykker odelagt beskadiget knust kaputt beschadigt zerbrochen uszkodzony uszkodzona
     uszkodzone zepsuty zepsuta rozbity rozbita pekniety roto rota danado danada estropeado casse cassee endommage abime trasig skadad
     sonder kapot beschadigd gebroken skadet rikki vaurioitunut rikkinainen poskozeny poskodeny`,
-  crash: `crash crashes crashing closes freezes freeze lukker crasher fryser absturzt sturzt absturz abgesturzt hangt zamyka zamknie
+  crash: `crash crashes crashing shuts shut closes freezes freeze lukker crasher fryser absturzt sturzt absturz abgesturzt hangt zamyka zamknie
     zawiesza crashuje cierra bloquea cuelga plante ferme bloque kraschar stanger crasht vastloopt krasjer kaatuu sulkeutuu pada zamrzne`,
-  app: `app apps application appen aplikacja aplikacji aplicacion appli applikation applicatie sovellus aplikace aplikacia`,
+  app: `app apps application phone telefon handy telefono telephone mobil puhelin appen aplikacja aplikacji aplicacion appli applikation applicatie sovellus aplikace aplikacia`,
   discount: `discount discounts coupon promo promocode voucher rabat rabatkode rabatt gutschein gutscheincode rabatowy znizka kupon
     descuento cupon reduction rabattkod korting kortingscode alennus alekoodi sleva slevovy zlava zlavovy`,
   code: `code codes kode koden kod kodu codigo koodi`,
@@ -56,11 +57,11 @@ export const CONCEPTS: Record<string, string> = {
   coffee: `coffee kaffemaskine kaffeemaschine ekspres cafetera cafetiere kaffebryggare koffiezetapparaat kaffetrakter kahvinkeitin kavovar`,
   toaster: `toaster toasters brodrister toster tostadora grille toustovac hriankovac`,
   customs: `customs duty duties import told zoll einfuhr clo clem aduana aranceles douane tull invoerrechten toll tulli`,
-  address: `address addresses moved adresse adressen flyttet umgezogen adres przeprowadzilem direccion mudado demenage adress flyttat
-    verhuisd osoite adresa`,
+  address: `address addresses adresse adressen adres direccion adress osoite adresa`,
+  redirect: `redirect omdirigere omdirigeres umleiten przekierowac przekierowanie redirigir rediriger omdirigera omleiden ohjata presmerovat`,
   email: `email mail emailaddress mailadresse correo courriel sahkoposti`,
   account: `account profile konto kontoen profil cuenta perfil compte tili ucet`,
-  delete: `delete remove erase gdpr slette slet loschen usunac eliminar borrar supprimer radera verwijderen poistaa smazat zmazat`,
+  delete: `delete remove erase gdpr usuncie usuniecie usunac borrad borreis slette slet loschen usunac eliminar borrar supprimer radera verwijderen poistaa smazat zmazat`,
   late: `late missing lost arrived forsinket mangler mistet forsvundet verspatet verloren fehlt angekommen spozniona spoznia
     zaginela zaginiona doszla dotarla retrasado perdido llegado retard perdu arrive forsenad forlorad vertraagd kwijt aangekomen
     myohassa kadonnut nedorazila meska stratena`,
@@ -79,6 +80,8 @@ export const CONCEPTS: Record<string, string> = {
   norway: `norway norge norwegen norwegia noruega norvege noorwegen norja norsko`,
   change: `change changing update edit modify aendre aendr skift skifte andern anderung aktualisieren zmienic zmiana cambiar modificar
     actualizar modifier changer andra uppdatera wijzigen aanpassen endre oppdatere muuttaa vaihtaa zmenit upravit`,
+  fit: `fit fits passer passt pasuje pasuja passar past sopii sedi mind opinion fortrydelsesret`,
+  days: `days dage hverdage tage werktage dni dias plazo plazos jours dagar dagen dager paivaa dnu`,
   difference: `difference differences compare forskel forskellen unterschied roznica diferencia skillnad verschil forskjell ero rozdil`,
 };
 

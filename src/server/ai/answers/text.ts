@@ -29,7 +29,7 @@ do does did done doing have has had having i me my mine we us our you your yours
 those there here what which who whom whose when where why how can could would should will shall may might must not no yes
 so than then too very just also any some all each every more most other such only own same again once up down out off
 get got hi hello hey dear please thanks thank pls plz regards best ok okay im ive id dont cant wont didnt doesnt isnt
-want need know tell help question anyone someone something anything one way able still already now today yet let
+want need know tell help don doesn didn isn wasn aren won haven hasn couldn wouldn shouldn ll ve re question anyone someone something anything one way able still already now today yet let
 og i at er det en et den de til af pa med for som har jeg du vi han hun man ikke kan skal vil min mit mine din dit dine
 vores jeres sig sin sit sine hvad hvordan hvorfor hvornar hvor hvilken hvilke der her fra om op ud ind nar eller men sa
 hej hallo tak venlig hilsen mvh godt gerne lige bare ogsa meget mere nogen noget blive bliver blev var vaere have havde
