@@ -113,7 +113,9 @@ describe("AI answer agent in a chat inbox", () => {
       const [reply] = await agentReplies(c.conversationId);
       expect(reply.id).toBe(a.answer_message_id);
       expect(reply.text).toContain("Forgot password?");
-      expect(reply.text).toMatch(/\/en\/articles\/reset-your-password/);
+      // No PUBLIC_URL here: the article is cited by title, never by a relative link a customer can't open.
+      expect(reply.text).toContain("Reset your password");
+      expect(reply.text).not.toMatch(/\/help\/|\/articles\//);
       expect(reply.author.type).toBe("assistant");
       const push = await socket.waitFor((p) => p.type === "message" && (p.data as { id: string }).id === reply.id, 10_000);
       expect((push.data as { text: string }).text).toContain("Forgot password?");
@@ -174,6 +176,21 @@ describe("AI answer agent in a chat inbox", () => {
   });
 
   it("tries once more after one unhelpful answer and hands over after two", async () => {
+    // The runner-up article must clear the inbox's threshold too (see ai-agent-review): a lenient inbox here.
+    const lenient = await t.as(t.a.admin, {
+      method: "PATCH",
+      url: `/api/v1/inboxes/${inboxId}/ai-agent`,
+      payload: { confidenceThreshold: 0.2 },
+    });
+    expect(lenient.statusCode).toBe(200);
+    try {
+      await retryThenHandOver();
+    } finally {
+      await t.as(t.a.admin, { method: "PATCH", url: `/api/v1/inboxes/${inboxId}/ai-agent`, payload: { confidenceThreshold: 0.55 } });
+    }
+  });
+
+  async function retryThenHandOver() {
     const c = await chat(inboxId, "How long does delivery to Germany take and what does shipping cost?");
     await settled(c.conversationId, 1);
     const [first] = await answersOf(c.conversationId);
@@ -192,7 +209,7 @@ describe("AI answer agent in a chat inbox", () => {
     const replies = await agentReplies(c.conversationId);
     expect(replies).toHaveLength(3);
     expect(replies[2].text).toContain("passing you to a person");
-  });
+  }
 
   it("hands over a question no article answers", async () => {
     const c = await chat(inboxId, "Do you have a physical store in Aarhus where I can pick things up?");

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
-import { sendMail, startEmailApp, startSmtpSink, waitFor } from "../helpers/email";
+import { sendMail, sendRaw, startEmailApp, startSmtpSink, waitFor } from "../helpers/email";
 
 type App = Awaited<ReturnType<typeof startEmailApp>>;
 let t: App;
@@ -12,7 +12,7 @@ const actorOf = (u: App["a"]["owner"]): Actor => ({ accountId: u.accountId, user
 
 beforeAll(async () => {
   sink = await startSmtpSink();
-  t = await startEmailApp();
+  t = await startEmailApp({ PUBLIC_URL: "https://support.northwind.test" });
   await seedArticles(t.app.ctx.db, { author: actorOf(t.a.owner), owners: [actorOf(t.a.owner)] });
   const inbox = await t.createInbox(t.a.admin, {
     address: "help@northwind.test",
@@ -41,12 +41,22 @@ describe("AI answer agent in an email inbox", () => {
       "the agent's email",
     );
     expect(mail.mail.text).toContain("Download invoice (PDF)");
-    expect(mail.mail.text).toMatch(/\/en\/articles\/download-invoice/);
+    expect(mail.mail.text).toMatch(/https:\/\/support\.northwind\.test\/help\/[\w-]+\/en\/articles\/download-invoice/);
+    // Automatic mail (RFC 3834), like the acknowledgement: no auto-responder answers it.
+    expect(mail.mail.headers.get("auto-submitted")).toBe("auto-replied");
     expect(mail.mail.inReplyTo).toBe(sent.messageId);
-    const rows = (
-      await t.app.ctx.db.execute(sql`
-      SELECT a.outcome, m.sender, m.delivery_status FROM ai_answers a JOIN messages m ON m.id = a.answer_message_id`)
-    ).rows;
+    // The sink has the mail a moment before the delivery job records it as sent.
+    const rows = await waitFor(
+      async () => {
+        const r = (
+          await t.app.ctx.db.execute(sql`
+          SELECT a.outcome, m.sender, m.delivery_status FROM ai_answers a JOIN messages m ON m.id = a.answer_message_id`)
+        ).rows;
+        return r.length && (r[0] as { delivery_status: string }).delivery_status !== "pending" ? r : null;
+      },
+      10_000,
+      "the delivery status",
+    );
     expect(rows).toEqual([{ outcome: "answered", sender: "ai_agent", delivery_status: "sent" }]);
   });
 
@@ -66,5 +76,73 @@ describe("AI answer agent in an email inbox", () => {
     const r = (await t.app.ctx.db.execute(sql`SELECT outcome, handoff_reason FROM ai_answers WHERE outcome = 'handed_over'`)).rows;
     expect(r).toHaveLength(1);
     expect(["asked_for_human", "emotion"]).toContain((r[0] as { handoff_reason: string }).handoff_reason);
+  });
+
+  it("never answers machine mail: auto-replies, list or bulk mail, the null sender", async () => {
+    const question = "Where can I download the PDF invoice for my last order?";
+    await sendMail(t.smtpPort, {
+      from: "ooo@example.com",
+      to: "help@northwind.test",
+      subject: "Invoice",
+      text: question,
+      headers: { "Auto-Submitted": "auto-replied" },
+    });
+    await sendMail(t.smtpPort, {
+      from: "news@example.com",
+      to: "help@northwind.test",
+      subject: "Invoice",
+      text: question,
+      headers: { "List-Id": "<news.example.com>", Precedence: "bulk" },
+    });
+    await sendRaw(
+      t.smtpPort,
+      "",
+      ["help@northwind.test"],
+      `From: nobody@example.com\r\nTo: help@northwind.test\r\nSubject: Invoice\r\nMessage-ID: <null-1@example.com>\r\n\r\n${question}\r\n`,
+    );
+    const senders = ["ooo@example.com", "news@example.com", "nobody@example.com"];
+    await waitFor(
+      async () => {
+        const r = await t.app.ctx.db.execute(sql`
+          SELECT count(*)::int AS n FROM messages m JOIN customer_identities i ON i.customer_id = m.author_customer_id
+          WHERE i.value = ANY(${sql.param(senders)}::text[]) AND m.analysis IS NOT NULL`);
+        return (r.rows[0] as { n: number }).n === 3;
+      },
+      30_000,
+      "the three mails analysed",
+    );
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(sink.received.filter((m) => senders.some((a) => m.envelope.to.includes(a)))).toEqual([]);
+    const answered = await t.app.ctx.db.execute(sql`
+      SELECT count(*)::int AS n FROM ai_answers a JOIN messages m ON m.id = a.question_message_id
+        JOIN customer_identities i ON i.customer_id = m.author_customer_id WHERE i.value = ANY(${sql.param(senders)}::text[])`);
+    expect((answered.rows[0] as { n: number }).n).toBe(0);
+  });
+
+  it("counts its answers against the per-address hourly limit for automatic mail", async () => {
+    const accountId = t.a.owner.accountId;
+    // The hour's automatic mail to this address (default limit 3) is used up already.
+    for (let i = 0; i < 3; i++)
+      await t.app.ctx.db.execute(
+        sql`INSERT INTO email_auto_log (account_id, address, kind) VALUES (${accountId}, 'busy@example.com', 'sent')`,
+      );
+    await sendMail(t.smtpPort, {
+      from: "busy@example.com",
+      to: "help@northwind.test",
+      subject: "Invoice",
+      text: "Hello, where can I download the PDF invoice for my last order?",
+    });
+    await sendMail(t.smtpPort, {
+      from: "fresh@example.com",
+      to: "help@northwind.test",
+      subject: "Invoice",
+      text: "Hello, where can I download the PDF invoice for my last order?",
+    });
+    await waitFor(async () => sink.received.find((r) => r.envelope.to.includes("fresh@example.com")), 30_000, "the control answer");
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sink.received.filter((m) => m.envelope.to.includes("busy@example.com"))).toEqual([]);
+    const log = await t.app.ctx.db.execute(sql`
+      SELECT count(*)::int AS n FROM email_auto_log WHERE account_id = ${accountId} AND address = 'fresh@example.com' AND kind = 'sent'`);
+    expect((log.rows[0] as { n: number }).n).toBe(1);
   });
 });

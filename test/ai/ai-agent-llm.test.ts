@@ -41,7 +41,12 @@ async function askInChat(text: string) {
 
 beforeAll(async () => {
   stub = await startLlmStub((req) => next(req.body));
-  t = await startChatApp({ RAPPORT_LLM_URL: stub.url, RAPPORT_LLM_MODEL: "stub-model", RAPPORT_LLM_TIMEOUT_MS: "1000" });
+  t = await startChatApp({
+    RAPPORT_LLM_URL: stub.url,
+    RAPPORT_LLM_MODEL: "stub-model",
+    RAPPORT_LLM_TIMEOUT_MS: "1000",
+    PUBLIC_URL: "https://support.example.com",
+  });
   await seedArticles(t.app.ctx.db, { author: actorOf(t.a.owner), owners: [actorOf(t.a.owner)] });
   inboxId = (await t.chatInbox(t.a.admin)).id;
   await t.as(t.a.admin, { method: "PATCH", url: `/api/v1/inboxes/${inboxId}/ai-agent`, payload: { enabled: true, name: "Nora" } });

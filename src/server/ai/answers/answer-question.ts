@@ -52,11 +52,13 @@ export async function answerQuestion(opts: AnswerOptions): Promise<AnswerResult>
     publicBase: opts.publicBase,
   });
   const lang = language ?? retrieval.language;
-  const unsafe = looksLikeInjection(question);
+  // Articles are data too: a passage that reads like instructions to the model is never used or quoted.
+  const clean = screenPassages(retrieval);
+  const unsafe = looksLikeInjection(question) || clean.tainted;
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  const base = { citations: retrieval.citations, confidence: retrieval.confidence, language: lang, analysis };
+  const base = { citations: clean.citations, confidence: clean.confidence, language: lang, analysis };
 
-  const reason = handoffReason({ analysis, question, retrieval, threshold, unsafe });
+  const reason = handoffReason({ analysis, question, retrieval: clean, threshold, unsafe });
   if (reason) return { ...base, answer: handoffMessage(lang), handoff: true, handoffReason: reason, engine: "offline" };
 
   let llmError: string | undefined;
@@ -64,7 +66,7 @@ export async function answerQuestion(opts: AnswerOptions): Promise<AnswerResult>
     try {
       const a = await llmAnswer(opts.llm, {
         question,
-        citations: retrieval.citations,
+        citations: clean.citations,
         language: lang,
         agentName: opts.agentName ?? "the assistant",
         signal: opts.signal,
@@ -75,7 +77,7 @@ export async function answerQuestion(opts: AnswerOptions): Promise<AnswerResult>
       llmError = err.message;
     }
   }
-  const top = retrieval.citations[0];
+  const top = clean.citations[0];
   return { ...base, citations: [top], answer: composeOfflineAnswer(top), handoff: false, engine: "offline", llmError };
 }
 
@@ -94,6 +96,20 @@ function handoffReason(o: {
   if (!o.retrieval.citations.length) return o.unsafe ? "unsafe_input" : "no_article";
   if (o.retrieval.confidence < o.threshold) return o.unsafe ? "unsafe_input" : "low_confidence";
   return null;
+}
+
+/**
+ * The citations without passages that look like injected instructions. When the best one is such, the
+ * rest are not trusted to answer in its place: no citations, and the caller hands over (unsafe_input).
+ */
+export function screenPassages<C extends { passage: string; title: string }>(r: {
+  citations: C[];
+  confidence: number;
+}): { citations: C[]; confidence: number; tainted: boolean } {
+  const ok = r.citations.filter((c) => !looksLikeInjection(c.passage) && !looksLikeInjection(c.title));
+  if (ok.length === r.citations.length) return { ...r, tainted: false };
+  if (r.citations[0] && ok[0] !== r.citations[0]) return { citations: [], confidence: 0, tainted: true };
+  return { citations: ok, confidence: r.confidence, tainted: false };
 }
 
 /** The offline analysis; a failure there (a model file missing) must not stop answering. */

@@ -13,13 +13,17 @@ export function clipPassage(text: string, max = MAX_PASSAGE): string {
   return `${cut.replace(/\s+\S*$/, "")}…`;
 }
 
+/** Only an absolute link may reach a customer; a relative one (no public URL known) is cited by title alone. */
+export const isAbsoluteUrl = (url: string) => /^https?:\/\/[^/\s]+/i.test(url);
+export const sourceLine = (c: Pick<Citation, "title" | "url">) => (isAbsoluteUrl(c.url) ? `${c.title} – ${c.url}` : c.title);
+
 /**
  * The offline answer: the passage that answers the question, quoted as written, in the article's own
  * language, with its source, framed to acknowledge the question and offer more help.
  */
 export function composeOfflineAnswer(citation: Citation): string {
   const p = phrasesFor(citation.locale);
-  return `${p.intro}\n\n${clipPassage(citation.passage)}\n\n${p.source}: ${citation.title} – ${citation.url}\n\n${p.more}`;
+  return `${p.intro}\n\n${clipPassage(citation.passage)}\n\n${p.source}: ${sourceLine(citation)}\n\n${p.more}`;
 }
 
 /** The honest hand-off sentence in the customer's language. */
@@ -31,7 +35,7 @@ export function handoffMessage(language: string | null | undefined): string {
 export function sourcesFooter(citations: Citation[], numbers: number[], language: string): string {
   const p = phrasesFor(language);
   return numbers
-    .map((n) => `[${n}] ${citations[n - 1].title} – ${citations[n - 1].url}`)
+    .map((n) => `[${n}] ${sourceLine(citations[n - 1])}`)
     .join("\n")
     .replace(/^/, `${p.source}:\n`);
 }

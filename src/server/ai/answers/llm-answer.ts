@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Citation } from "../../../shared/schemas";
 import type { ChatMessage, LlmProvider } from "../providers/types";
 import { sourcesFooter } from "./compose";
-import { citedNumbers, foreignLinks, leaksPrompt, quoteData } from "./safety";
+import { citedNumbers, foreignContacts, foreignLinks, leaksPrompt, quoteData } from "./safety";
 
 const LANGUAGE_NAMES: Record<string, string> = {
   en: "English",
@@ -75,6 +75,11 @@ export async function llmAnswer(
     opts.citations.map((c) => c.url),
   );
   if (links.length) throw new RejectedAnswer("the answer links somewhere no article does");
+  const contacts = foreignContacts(
+    raw,
+    opts.citations.flatMap((c) => [c.passage, c.title, c.url]),
+  );
+  if (contacts.length) throw new RejectedAnswer("the answer names a domain, email address or phone number no article does");
   const text = `${stripMarkup(raw)}\n\n${sourcesFooter(opts.citations, cited, opts.language)}`;
   return { text, citations: cited.map((n) => opts.citations[n - 1]) };
 }

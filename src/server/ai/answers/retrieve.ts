@@ -18,6 +18,8 @@ export type RetrieveOptions = {
   /** Agents' answers may quote internal articles; customers' never do. */
   includeInternal?: boolean;
   limit?: number;
+  /** Articles already offered: left out, so the confidence is that of the best one not tried yet. */
+  excludeArticleIds?: string[];
   /** Absolute base for citation URLs (e.g. https://support.example.com). */
   publicBase: string;
 };
@@ -55,7 +57,9 @@ export async function retrieveCitations(db: DbOrTx, opts: RetrieveOptions): Prom
   if (idx.docs === 0) return { citations: [], language, confidence: 0 };
 
   const candidates: IndexedTranslation[] = [];
-  for (const translations of idx.byArticle.values()) {
+  const excluded = new Set(opts.excludeArticleIds ?? []);
+  for (const [articleId, translations] of idx.byArticle) {
+    if (excluded.has(articleId)) continue;
     const tr = choose(translations, language, locale, hc.defaultLocale, !!opts.includeInternal);
     if (tr) candidates.push(tr);
   }

@@ -70,3 +70,33 @@ export function foreignLinks(output: string, allowed: string[]): string[] {
 export function quoteData(text: string): string {
   return text.replace(/<\/?\s*(articles?|customer_message|instructions?|system)[^>]*>/gi, "[removed tag]");
 }
+
+// Scheme-less domains ("evil.example/reset"), not file names ("invoice.pdf").
+const DOMAIN = /\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b/gi;
+const FILE_EXT = /\.(pdf|csv|txt|png|jpe?g|gif|zip|docx?|xlsx?|pptx?|html?|json|xml|eml|svg|webp|mp4|mov)$/i;
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,24}/gi;
+const PHONE = /(?:\+|\b)\d[\d ()./-]{5,}\d\b/g;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const digits = (s: string) => s.replace(/\D/g, "");
+
+/**
+ * Contact details in an answer that none of its sources contain: a domain (with or without a scheme), an
+ * email address or a phone number an injected article or a confused model could send customers to.
+ */
+export function foreignContacts(output: string, sources: string[]): string[] {
+  const allowed = sources.join("\n").toLowerCase();
+  const allowedDigits = sources.flatMap((s) => (s.match(PHONE) ?? []).map(digits));
+  const out: string[] = [];
+  for (const e of output.match(EMAIL) ?? []) if (!allowed.includes(e.toLowerCase())) out.push(e);
+  const withoutEmails = output.replace(EMAIL, " ");
+  for (const d of withoutEmails.match(DOMAIN) ?? []) {
+    if (FILE_EXT.test(d) || allowed.includes(d.toLowerCase())) continue;
+    out.push(d);
+  }
+  for (const p of withoutEmails.match(PHONE) ?? []) {
+    const n = digits(p);
+    if (n.length < 7 || ISO_DATE.test(p.trim())) continue;
+    if (!allowedDigits.includes(n) && !digits(allowed).includes(n)) out.push(p.trim());
+  }
+  return out;
+}

@@ -23,6 +23,7 @@ type Row = {
   agent_name: string | null;
   number: number;
   account_id: string;
+  sender: string | null;
 };
 
 // Names saved before the schemas refused control characters still can't break a header line.
@@ -36,7 +37,7 @@ const headerName = (name: string) =>
 export async function sendEmailReply(ctx: { db: Db; deps: JobDeps }, m: OutboundMessage): Promise<{ externalId?: string }> {
   const res = await ctx.db.execute(sql`
     SELECT e.header_message_id, e.in_reply_to, e."references", e."to", e.cc, t.subject, t.reply_token, i.address, i.name AS inbox_name,
-      i.settings, u.name AS agent_name, c.number, c.account_id
+      i.settings, u.name AS agent_name, c.number, c.account_id, msg.sender
     FROM email_messages e
     JOIN email_threads t ON t.conversation_id = e.conversation_id
     JOIN conversations c ON c.id = e.conversation_id
@@ -66,7 +67,11 @@ export async function sendEmailReply(ctx: { db: Db; deps: JobDeps }, m: Outbound
       references: r.references.map((x) => `<${x}>`),
       text: bodies.text,
       html: bodies.html,
-      headers: { "X-Rapport-Loop": loopStamp(ctx.deps.box, r.account_id, r.header_message_id) },
+      headers: {
+        "X-Rapport-Loop": loopStamp(ctx.deps.box, r.account_id, r.header_message_id),
+        // The AI agent's replies are automatic mail (RFC 3834): well-behaved systems never answer them.
+        ...(r.sender === "ai_agent" ? { "Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All" } : {}),
+      },
     });
     return { externalId: info.messageId };
   } catch (err) {

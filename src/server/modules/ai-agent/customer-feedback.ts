@@ -63,6 +63,27 @@ export function feedbackOn(text: string, previousQuestion: string | null): Feedb
   return null;
 }
 
+/** Pleasantries that need no answer of their own. */
+const PLEASANTRY =
+  /^(thanks|thank you|thx|ty|cheers|great|perfect|awesome|brilliant|super|ok(ay)?|bye|have a (nice|good|great)|you('re| are) (great|the best)|see you|tak|takk|tack|danke|dziekuje|dzieki|gracias|merci|bedankt|kiitos|dekuji|dakujem)\b/;
+const pleasantry = (t: string) => PLEASANTRY.test(t) && !t.includes("?") && contentWords(t, 20).length < 3;
+
+/**
+ * What a message says besides its verdict on the answer ("Thanks, that worked! Also how do I change my
+ * address?" → "Also how do I change my address?"); null when it is only thanks and pleasantries.
+ */
+export function afterVerdict(text: string): string | null {
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => s.trim());
+  const rest = sentences.filter((s) => {
+    const t = fold(s).replace(/[’‘]/g, "'").replace(/\s+/g, " ").trim();
+    return t && !RESOLVED.some((re) => re.test(t)) && !UNHELPFUL.some((re) => re.test(t)) && !pleasantry(t);
+  });
+  const joined = rest.join(" ").trim();
+  if (!joined) return null;
+  // A question, or a sentence with something to look up, is a new request; "see you soon" is not.
+  return joined.includes("?") || contentWords(joined, 20).length >= 3 ? joined : null;
+}
+
 /** Asking the same again: most of the content words are the earlier question's. */
 export function repeats(text: string, earlier: string): boolean {
   const a = new Set(contentWords(text, 40));

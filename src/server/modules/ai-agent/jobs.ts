@@ -8,7 +8,10 @@ import { defineJob, enqueue } from "../../jobs/queue";
 /** An answer the customer neither confirmed nor called unhelpful within this long counts as resolved. */
 export const SETTLE_AFTER_MS = 24 * 3600_000;
 
-/** Where links in the agent's answers point when RAPPORT_PUBLIC_URL is not set (jobs have no request). */
+/**
+ * Links when RAPPORT_PUBLIC_URL is not set (jobs have no request): relative, so customers get the article's
+ * title without a link unless the help center has its own domain (see compose.sourceLine).
+ */
 const FALLBACK_BASE = "";
 
 /** The agent's turn on one analysed customer message; idempotent (one ai_answers row per message). */
@@ -24,20 +27,32 @@ export const aiAgentAnswerJob = defineJob({
       messageId: p.messageId,
       llm: llmFromConfig(ctx.deps.config),
       publicBase: ctx.deps.config.publicUrl ?? FALLBACK_BASE,
+      autoMailLimit: ctx.deps.config.email.autoLimitPerHour,
     });
     if (outcome !== "skipped") ctx.deps.kick();
   },
 });
 
-/** 24 h after an answer: still waiting for the customer's judgement means it did its job. */
+/**
+ * 24 h after an answer: still waiting for the customer's judgement means it did its job, but only when the
+ * customer wrote nothing after it and no person took over (then it was handed over, not resolved).
+ */
 export const aiAnswerSettleJob = defineJob({
   type: "ai_agent.settle",
   payload: z.object({ aiAnswerId: z.uuid() }),
   maxAttempts: 6,
   async handle(p, ctx) {
-    await ctx.db.execute(
-      sql`UPDATE ai_answers SET outcome = 'resolved', settled_at = now() WHERE id = ${p.aiAnswerId} AND outcome = 'answered'`,
-    );
+    await ctx.db.execute(sql`
+      UPDATE ai_answers a SET settled_at = now(), outcome = CASE
+          WHEN c.assignee_id IS NOT NULL OR c.team_id IS NOT NULL
+            OR EXISTS (SELECT 1 FROM messages r WHERE r.conversation_id = a.conversation_id AND r.kind = 'reply' AND r.sender IS NULL
+              AND r.author_user_id IS NOT NULL AND r.created_at > a.created_at)
+            OR EXISTS (SELECT 1 FROM ai_answers h WHERE h.conversation_id = a.conversation_id AND h.outcome = 'handed_over' AND h.created_at > a.created_at)
+          THEN 'handed_over' ELSE 'resolved' END
+      FROM conversations c
+      WHERE a.id = ${p.aiAnswerId} AND a.outcome = 'answered' AND c.id = a.conversation_id AND c.account_id = a.account_id
+        AND NOT (c.assignee_id IS NULL AND c.team_id IS NULL AND EXISTS (
+          SELECT 1 FROM messages q WHERE q.conversation_id = a.conversation_id AND q.kind = 'incoming' AND q.created_at > a.created_at))`);
   },
 });
 

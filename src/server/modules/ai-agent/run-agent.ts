@@ -8,13 +8,19 @@ import type { Db, Tx } from "../../db/client";
 import { recordEvent } from "../../events/outbox";
 import { enqueue } from "../../jobs/queue";
 import { createHandoffSummary } from "../guidance/create-handoff-summary";
-import { feedbackOn } from "./customer-feedback";
+import { screenPassages } from "../../ai/answers/answer-question";
+import { afterVerdict, feedbackOn } from "./customer-feedback";
+import { claimAutoMail, machineMail } from "./email-guard";
 import { aiAnswerSettleJob, SETTLE_AFTER_MS } from "./jobs";
 import { postAgentReply } from "./post-agent-reply";
 import { conversationInbox } from "./settings";
 
 /** After this many answers the customer called unhelpful, a person takes over. */
 const MAX_UNHELPFUL = 2;
+/** The customer's messages since the agent's last reply make one question, up to this long (newest kept). */
+const MAX_QUESTION = 2000;
+const MAX_MESSAGES = 10;
+const URGENT = 3;
 
 type State = {
   message: { id: string; text: string; analysis: Analysis | null; created_at: Date };
@@ -26,9 +32,15 @@ type State = {
     channel: Channel;
     language: string | null;
     subject: string | null;
+    team_id: string | null;
+    priority: number;
   };
-  /** No customer message came before this one (an email's subject then belongs to the question). */
+  /** The customer's messages since the agent's last reply, oldest first, this one last. */
+  texts: string[];
+  /** The agent has not replied yet (an email's subject then belongs to the question). */
   first: boolean;
+  /** A person made the conversation urgent: escalated, like a team change. */
+  urgentByPerson: boolean;
   /** A person replied in this conversation (not the agent). */
   personReplied: boolean;
   handedOver: boolean;
@@ -47,7 +59,7 @@ async function readState(db: Db | Tx, accountId: string, messageId: string, lock
   const msg = m.rows[0] as { id: string; conversation_id: string; text: string; analysis: Analysis | null; created_at: Date } | undefined;
   if (!msg) return null;
   const c = await db.execute(sql`
-    SELECT id, account_id, status, assignee_id, channel, language, subject FROM conversations
+    SELECT id, account_id, status, assignee_id, channel, language, subject, team_id, priority FROM conversations
     WHERE id = ${msg.conversation_id} AND account_id = ${accountId} ${lock ? sql`FOR UPDATE` : sql``}`);
   const conv = c.rows[0] as State["conv"] | undefined;
   if (!conv) return null;
@@ -56,17 +68,35 @@ async function readState(db: Db | Tx, accountId: string, messageId: string, lock
       EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conv.id} AND kind = 'reply' AND sender IS NULL AND author_user_id IS NOT NULL) AS person_replied,
       EXISTS (SELECT 1 FROM ai_answers WHERE conversation_id = ${conv.id} AND outcome = 'handed_over') AS handed_over,
       EXISTS (SELECT 1 FROM ai_answers WHERE question_message_id = ${msg.id}) AS already_done,
-      EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conv.id} AND kind = 'incoming' AND (created_at, id) > (${msg.created_at}, ${msg.id})) AS newer,
+      EXISTS (SELECT 1 FROM messages n WHERE n.conversation_id = ${conv.id} AND n.kind = 'incoming' AND (n.created_at, n.id) > (${msg.created_at}, ${msg.id})
+        AND NOT EXISTS (SELECT 1 FROM email_messages em WHERE em.message_id = n.id AND em.automatic IS NOT NULL)) AS newer,
       (SELECT count(*) FROM ai_answers WHERE conversation_id = ${conv.id} AND outcome = 'unhelpful')::int AS unhelpful,
-      NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = ${conv.id} AND kind = 'incoming' AND (created_at, id) < (${msg.created_at}, ${msg.id})) AS first`);
+      EXISTS (SELECT 1 FROM events WHERE conversation_id = ${conv.id} AND account_id = ${accountId} AND type = 'conversation.priority_changed'
+        AND actor_type = 'user' AND data->>'to' = 'urgent') AS urgent_by_person,
+      (SELECT max(created_at) FROM messages WHERE conversation_id = ${conv.id} AND kind = 'reply' AND sender = 'ai_agent') AS last_reply`);
   const f = facts.rows[0] as {
     person_replied: boolean;
     handed_over: boolean;
     already_done: boolean;
     newer: boolean;
     unhelpful: number;
-    first: boolean;
+    urgent_by_person: boolean;
+    last_reply: Date | string | null;
   };
+  // Machine mail (auto-replies, bounces) in the thread is no part of the customer's question.
+  const t = await db.execute(sql`
+    SELECT m.text FROM messages m LEFT JOIN email_messages em ON em.message_id = m.id
+    WHERE m.conversation_id = ${conv.id} AND m.account_id = ${accountId} AND m.kind = 'incoming' AND em.automatic IS NULL
+      AND (m.created_at, m.id) <= (${msg.created_at}, ${msg.id}) ${f.last_reply ? sql`AND m.created_at > ${f.last_reply}` : sql``}
+    ORDER BY m.created_at DESC, m.id DESC LIMIT ${MAX_MESSAGES}`);
+  const texts: string[] = [];
+  let room = MAX_QUESTION;
+  for (const r of t.rows as { text: string }[]) {
+    if (room <= 0) break;
+    texts.unshift(r.text.slice(0, room));
+    room -= r.text.length + 1;
+  }
+  if (!texts.length) texts.push(msg.text);
   const p = await db.execute(sql`
     SELECT a.id, q.text AS question, a.citations FROM ai_answers a LEFT JOIN messages q ON q.id = a.question_message_id
     WHERE a.conversation_id = ${conv.id} AND a.outcome = 'answered' ORDER BY a.created_at DESC LIMIT 1`);
@@ -80,12 +110,23 @@ async function readState(db: Db | Tx, accountId: string, messageId: string, lock
     newer: f.newer,
     pending,
     unhelpful: f.unhelpful,
-    first: f.first,
+    first: f.last_reply === null,
+    texts,
+    urgentByPerson: f.urgent_by_person && conv.priority === URGENT,
   };
 }
 
-const skip = (s: State) =>
-  s.conv.assignee_id !== null || s.personReplied || s.handedOver || s.alreadyDone || s.newer || s.conv.status === "closed";
+/** A person is on it: assigned, replied, or escalated it (team set, urgent), as the guidance module reads it. */
+const personOnIt = (s: State) => s.conv.assignee_id !== null || s.personReplied || s.conv.team_id !== null || s.urgentByPerson;
+
+const skip = (s: State) => personOnIt(s) || s.handedOver || s.alreadyDone || s.newer || s.conv.status === "closed";
+
+/** The agent's answers still waiting for a verdict are settled as handed over: a person took it from there. */
+async function settlePendingAsHandedOver(db: Db | Tx, accountId: string, conversationId: string) {
+  await db.execute(sql`
+    UPDATE ai_answers SET outcome = 'handed_over', settled_at = now()
+    WHERE conversation_id = ${conversationId} AND account_id = ${accountId} AND outcome = 'answered'`);
+}
 
 export type AgentOutcome = "skipped" | "answered" | "handed_over" | "resolved";
 
@@ -96,12 +137,16 @@ export type AgentOutcome = "skipped" | "answered" | "handed_over" | "resolved";
  */
 export async function runAgent(
   db: Db,
-  opts: { accountId: string; messageId: string; llm: LlmProvider | null; publicBase: string },
+  opts: { accountId: string; messageId: string; llm: LlmProvider | null; publicBase: string; autoMailLimit: number },
 ): Promise<AgentOutcome> {
   const first = await readState(db, opts.accountId, opts.messageId, false);
-  if (!first || skip(first)) return "skipped";
+  if (!first) return "skipped";
+  if (personOnIt(first) && !first.newer) await settlePendingAsHandedOver(db, opts.accountId, first.conv.id);
+  if (skip(first)) return "skipped";
   const inbox = await conversationInbox(db, opts.accountId, first.conv.id);
   if (!inbox?.agent.enabled) return "skipped";
+  // Machine mail gets no answer, not even a hand-off (RFC 3834): answering it can start a mail loop.
+  if (first.conv.channel === "email" && (await machineMail(db, opts.accountId, opts.messageId))) return "skipped";
 
   // Work out what to do outside the transaction (the LLM may take seconds), then re-check under a lock.
   const plan = await decide(db, first, { ...opts, threshold: inbox.agent.confidenceThreshold, agentName: inbox.agent.name });
@@ -115,6 +160,8 @@ export async function runAgent(
     }
     const base = { tx, accountId: opts.accountId, inboxId: inbox.inboxId, state: s };
     if (plan.kind === "resolved") return "resolved";
+    // An email answer is automatic mail: rate-limited per address like acknowledgements; over it, silence.
+    if (s.conv.channel === "email" && !(await claimAutoMail(tx, opts.accountId, s.conv.id, opts.autoMailLimit))) return "skipped";
     if (plan.kind === "handoff") {
       await handOver({ ...base, reason: plan.reason, language: plan.language, confidence: plan.confidence, citations: plan.citations });
       return "handed_over";
@@ -157,11 +204,15 @@ async function decide(
   s: State,
   o: { accountId: string; llm: LlmProvider | null; publicBase: string; threshold: number; agentName: string },
 ): Promise<Plan> {
-  const text = s.message.text;
-  // An email's subject often is the question ("Invoice"); a chat has none.
-  const question = s.first && s.conv.subject && !text.includes(s.conv.subject) ? `${s.conv.subject}\n${text}` : text;
+  const text = s.texts.join("\n");
   const judged = s.pending ? feedbackOn(text, s.pending.question) : null;
   const settle = s.pending && judged ? { id: s.pending.id, outcome: judged } : undefined;
+  // "Thanks, that worked! Also, how do I…": resolved, and the rest is a new question.
+  const rest = judged === "resolved" ? afterVerdict(text) : null;
+  if (judged === "resolved" && !rest) return { settle, kind: "resolved" };
+  const asked = rest ?? text;
+  // An email's subject often is the question ("Invoice"); a chat has none.
+  const question = s.first && s.conv.subject && !asked.includes(s.conv.subject) ? `${s.conv.subject}\n${asked}` : asked;
   const answer = await answerQuestion({
     db,
     accountId: o.accountId,
@@ -186,7 +237,6 @@ async function decide(
       citations: cite(answer.citations),
     };
   }
-  if (judged === "resolved") return { settle, kind: "resolved" };
   if (judged === "unhelpful" && s.pending) {
     if (s.unhelpful + 1 >= MAX_UNHELPFUL) {
       return {
@@ -198,23 +248,29 @@ async function decide(
         citations: cite(answer.citations),
       };
     }
-    // One more try: the earlier question (with what they added) against the articles not offered yet.
-    const tried = new Set(s.pending.citations.map((c) => c.articleId));
+    // One more try: the earlier question (with what they added) against the articles not offered yet,
+    // held to the inbox's threshold like any answer.
     const again = await retrieveCitations(db, {
       accountId: o.accountId,
       question: `${s.pending.question ?? ""}\n${text}`,
       locale: language,
-      limit: 5,
+      limit: 3,
       publicBase: o.publicBase,
+      excludeArticleIds: s.pending.citations.map((c) => c.articleId),
     });
-    const next = again.citations.find((c) => !tried.has(c.articleId));
+    const screened = screenPassages(again);
+    const next = screened.citations[0];
     if (!next) return { settle, kind: "handoff", reason: "unhelpful_answers", language, confidence: answer.confidence, citations: [] };
+    const confidence = screened.confidence;
+    if (confidence < o.threshold) {
+      return { settle, kind: "handoff", reason: "low_confidence", language, confidence, citations: cite([next]) };
+    }
     return {
       settle,
       kind: "answer",
       text: composeOfflineAnswer(next),
       language,
-      confidence: again.confidence,
+      confidence,
       engine: "offline",
       citations: cite([next]),
     };
@@ -256,6 +312,7 @@ async function handOver(o: {
 }): Promise<void> {
   const { tx, state } = o;
   const conversationId = state.conv.id;
+  await settlePendingAsHandedOver(tx, o.accountId, conversationId);
   await postAgentReply({
     tx,
     accountId: o.accountId,
