@@ -41,12 +41,19 @@ export type KbIndex = {
   /** Which translations hold each key (in title, summary or body): a question only scores those. */
   postings: Map<string, number[]>;
   docs: number;
+  /** Rough memory it holds (text, bags, postings), for the cache's budget. */
+  bytes: number;
+  usedAt: number;
 };
 
 /** Knowledge bases up to this many published translations are indexed in memory (tens of MB at most). */
 export const indexLimits = { maxIndexed: 2000 };
 const MAX_BODY = 16_000;
 const MAX_ACCOUNTS = 64;
+/** All accounts' indexes together stay under this; the least recently used go first. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+/** An index nobody asked for in this long is dropped (an idle account costs nothing). */
+const IDLE_MS = 30 * 60_000;
 
 /** Keys a word is indexed under: w:word, 5:prefix, 4:prefix; and the key its prefix has inside compounds. */
 export function keysOf(word: string): string[] {
@@ -96,7 +103,9 @@ export async function kbIndex(db: DbOrTx, accountId: string): Promise<KbIndex | 
   if (hit && hit.stamp === stamp) {
     // Refresh its place in the least-recently-used order.
     cache.delete(accountId);
+    hit.usedAt = Date.now();
     cache.set(accountId, hit);
+    evict();
     return hit;
   }
   const key = `${accountId}|${stamp}`;
@@ -106,9 +115,31 @@ export async function kbIndex(db: DbOrTx, accountId: string): Promise<KbIndex | 
     building.set(key, p);
   }
   const idx = await p;
+  idx.usedAt = Date.now();
+  cache.delete(accountId);
   cache.set(accountId, idx);
-  while (cache.size > MAX_ACCOUNTS) cache.delete(cache.keys().next().value as string);
+  evict();
   return idx;
+}
+
+/** Keeps the cache within its count and memory budget and drops idle indexes, oldest use first. */
+function evict(now = Date.now()): void {
+  let total = 0;
+  for (const idx of cache.values()) total += idx.bytes;
+  for (const [accountId, idx] of cache) {
+    if (cache.size <= 1) break;
+    if (cache.size <= MAX_ACCOUNTS && total <= MAX_CACHE_BYTES && now - idx.usedAt < IDLE_MS) break;
+    cache.delete(accountId);
+    total -= idx.bytes;
+  }
+  for (const [accountId, idx] of cache) if (now - idx.usedAt >= IDLE_MS && cache.size > 1) cache.delete(accountId);
+}
+
+/** For tests: what the cache holds. */
+export function cachedIndexes(): { accounts: number; bytes: number } {
+  let bytes = 0;
+  for (const idx of cache.values()) bytes += idx.bytes;
+  return { accounts: cache.size, bytes };
 }
 
 export type TranslationRow = {
@@ -177,7 +208,14 @@ export function indexRows(rows: TranslationRow[], stamp: string): KbIndex {
     list.push(tr);
     byArticle.set(r.article_id, list);
   }
-  return { stamp, byArticle, translations, postings, docs: rows.length };
+  // ~2 bytes a character of kept text, plus map entries for every key of every bag and posting.
+  let bytes = 0;
+  for (const tr of translations) {
+    bytes += 2 * (tr.title.length + (tr.summary?.length ?? 0) + tr.passages.reduce((n, p) => n + p.text.length + (p.heading?.length ?? 0), 0));
+    bytes += 80 * (tr.title_.size + tr.summary_.size + tr.body_.size);
+  }
+  for (const list of postings.values()) bytes += 80 + 8 * list.length;
+  return { stamp, byArticle, translations, postings, docs: rows.length, bytes, usedAt: Date.now() };
 }
 
 /** For tests: forget every cached index. */
