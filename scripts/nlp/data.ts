@@ -23,8 +23,11 @@ export type Labelled = {
   scenario: number;
 };
 
-/** test-original, test-fresh: held-out sets written separately in each language (lines do not align across languages). */
-export const SPLITS = ["train", "test", "test-original", "test-fresh"] as const;
+/**
+ * test-original, test-fresh: held-out sets written separately in each language (lines do not align across languages).
+ * dev-human: a development set of ways to ask for a person and hard negatives, for tuning the wants-human cues.
+ */
+export const SPLITS = ["train", "test", "test-original", "test-fresh", "dev-human"] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Our own labelled customer-service messages: eval/nlp/<split>/<lang>.jsonl. */

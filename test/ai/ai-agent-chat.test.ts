@@ -201,7 +201,8 @@ describe("AI answer agent in a chat inbox", () => {
     expect(a1.outcome).toBe("unhelpful");
     expect(a2.outcome).toBe("answered");
     expect(a2.citations[0].slug).not.toBe(a1.citations[0].slug);
-    await say(c, "that still doesn't help at all");
+    // Calm on purpose: an angry second reply would be handed over for its emotion, before counting answers.
+    await say(c, "That didn't help either");
     await settled(c.conversationId, 3);
     const all = await answersOf(c.conversationId);
     expect(all.map((x) => x.outcome)).toEqual(["unhelpful", "unhelpful", "handed_over"]);

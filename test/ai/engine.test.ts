@@ -150,6 +150,31 @@ describe("per-language sanity", () => {
   }
 });
 
+describe("wants a human: indirect requests and look-alikes", () => {
+  it("hears a refused bot, an empty room and a call-back as requests", () => {
+    for (const text of [
+      "Stop the auto replies, I need a person.",
+      "hello?? anyone there??",
+      "Can't someone just call me back?",
+      "Nechci mluvit s robotem, dejte mi operátora.",
+      "Kann mich nicht einfach jemand zurückrufen?",
+    ]) {
+      expect(analyzeText(text).wantsHuman, text).toBe(true);
+    }
+  });
+
+  it("does not take a past conversation or a declined call for one", () => {
+    for (const text of [
+      "I spoke with someone last week and they said it was fixed.",
+      "No need for anyone to call me, all good now.",
+      "Ich habe gestern mit jemandem telefoniert, alles gut.",
+      "The agent feature in your app is great.",
+    ]) {
+      expect(analyzeText(text).wantsHuman, text).toBe(false);
+    }
+  });
+});
+
 type Row = { text: string; language: string; emotion: string; wantsHuman: boolean; urgency: string };
 
 describe("held-out test split (eval/nlp/test)", () => {

@@ -33,6 +33,10 @@ type Valence = Record<string, Record<string, number>>;
 
 const HUMAN_WINDOW = 8;
 const CALL_WINDOW = 6;
+/** "I don't want … automatic answers", "stop the … bot": a refusal this many words before the bot noun. */
+const BOT_WINDOW = 4;
+/** Person cues this many words around a past conversation ("I spoke with someone") report it, not ask for one. */
+const PAST_WINDOW = 3;
 /** A decline or praise of a past contact cancels a person request this many words before or after it. */
 const DECLINE_WINDOW = 10;
 const cap = (n: number, max = 3) => Math.min(n, max);
@@ -71,12 +75,15 @@ export function extract(text: string, language: string | null): Extracted {
     const negatedAt = new Set<number>();
     const negationAt = new Set<number>();
     const blocked = new Set<number>();
+    const refusalAt = new Set<number>();
     for (const h of hits) {
       if (h.category === "negation") {
         negationAt.add(h.start);
         for (let k = h.end; k < h.end + 3; k++) negatedAt.add(k);
       }
       if (h.category === "humanBlock") for (let k = h.start; k < h.end; k++) blocked.add(k);
+      if (h.category === "humanPast") for (let k = h.start - PAST_WINDOW; k < h.end + PAST_WINDOW; k++) blocked.add(k);
+      if (h.category === "negation" || h.category === "botReject") refusalAt.add(h.start);
     }
     const nouns: CueHit[] = [];
     const verbs: CueHit[] = [];
@@ -84,6 +91,7 @@ export function extract(text: string, language: string | null): Extracted {
     const selves: CueHit[] = [];
     const phraseHits: CueHit[] = [];
     const declines: CueHit[] = [];
+    const bots: CueHit[] = [];
     for (const h of hits) {
       const c = h.category;
       if ((EMOTION_CUES as readonly string[]).includes(c)) {
@@ -94,13 +102,14 @@ export function extract(text: string, language: string | null): Extracted {
       else if (c === "urgentLow") add("u:low", 1);
       else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start)) phraseHits.push(h);
       else if (c === "humanNoun" && !blocked.has(h.start)) nouns.push(h);
-      else if (c === "humanVerb" && !negatedAt.has(h.start))
+      else if (c === "humanVerb" && !negatedAt.has(h.start) && !blocked.has(h.start))
         verbs.push(h); // "I don't want to talk to anyone"
       // "please don't call me", and V2 word order: "ring ikke til mig", "rufen Sie mich nicht an" is rarer.
-      else if (c === "callVerb" && !negatedAt.has(h.start) && !negationAt.has(h.end)) calls.push(h);
+      else if (c === "callVerb" && !negatedAt.has(h.start) && !negationAt.has(h.end) && !blocked.has(h.start)) calls.push(h);
       else if (c === "selfPronoun") selves.push(h);
       else if (c === "humanBlock") add("h:block", 1);
       else if (c === "humanDecline") declines.push(h);
+      else if (c === "botNoun" && !blocked.has(h.start)) bots.push(h);
     }
     for (const c of EMOTION_CUES) if (features.has(`cue:${c}`)) features.set(`cue:${c}`, cap(features.get(`cue:${c}`)!));
     for (const n of ["u:high", "u:low", "cue:joy_negated"]) if (features.has(n)) features.set(n, cap(features.get(n)!));
@@ -113,8 +122,13 @@ export function extract(text: string, language: string | null): Extracted {
     const callMe = calls.some(
       (v) => !declined(v.start) && selves.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && n.start !== v.start),
     );
+    const refusesBot = bots.some((b) => {
+      for (let k = Math.max(0, b.start - BOT_WINDOW); k < b.start; k++) if (refusalAt.has(k)) return !declined(b.start);
+      return false;
+    });
     add("h:decline", declines.length > 0 ? 1 : 0);
-    humanRule = phrases > 0 || verbNoun || callMe;
+    add("h:nobot", refusesBot ? 1 : 0);
+    humanRule = phrases > 0 || verbNoun || callMe || refusesBot;
     add("h:callme", callMe ? 1 : 0);
     add("h:phrase", cap(phrases, 2));
     add("h:verbnoun", verbNoun ? 1 : 0);

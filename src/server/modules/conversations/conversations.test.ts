@@ -374,7 +374,8 @@ describe("GET /api/v1/conversations/:id/events", () => {
     await patch(c.id, { tags: ["billing"] }, t.a.agent);
     await patch(c.id, { status: "resolved" }, t.a.agent);
     await t.as(t.a.agent, { method: "POST", url: `/api/v1/conversations/${c.id}/messages`, payload: { kind: "incoming", text: "Thanks, but one more thing" } });
-    const events = await trail(c.id, t.a.agent2);
+    // Raising it to urgent also has a hand-off summary written by a job, whenever that job runs: not part of this order.
+    const events = (await trail(c.id, t.a.agent2)).filter((e) => e.type !== "handoff.summarized");
     expect(events.map((e) => e.type)).toEqual([
       "conversation.created",
       "conversation.priority_changed",

@@ -23,8 +23,14 @@ export type LanguageCues = {
   humanBlock: readonly string[];
   /** Turn a nearby request for a person off: "no need for anyone to call", "talking to … was a pleasure", "thanks to". */
   humanDecline?: readonly string[];
+  /** A past conversation ("I spoke with someone last week"): person cues this close to it are a report, not a request. */
+  humanPast?: readonly string[];
   /** "Call me": a calling verb near the customer's own pronoun, wherever the language puts the verb. */
   callVerb: readonly string[];
+  /** Automated replies the customer may refuse: "bot", "robot", "automatic answers" (after a negation or a botReject). */
+  botNoun?: readonly string[];
+  /** Refusing what follows, beyond plain negation: "stop", "instead of", "enough of". */
+  botReject?: readonly string[];
   selfPronoun: readonly string[];
   urgentHigh: readonly string[];
   urgentLow: readonly string[];
