@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { FollowUp } from "../../../shared/schemas";
 import { languageApi } from "../../api/language";
-import { useRealtimePush } from "../notifications/useRealtimePush";
+import { useConversationItems } from "./useConversationItems";
 import { errorText } from "./useGuidance";
 
 /** Tomorrow at 10:00 in the agent's own time zone. */
@@ -22,40 +22,12 @@ const when = (iso: string) =>
 /** Provide responsible follow-up: one click for tomorrow 10:00, or a time of the agent's choosing; the open tasks below. */
 export function FollowUps({ conversationId, defaultTitle }: { conversationId: string; defaultTitle: string }) {
   const id = useId();
-  const [items, setItems] = useState<FollowUp[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items, setItems, error, setError, live } = useConversationItems<FollowUp>(conversationId, languageApi.followUps, "Follow-ups");
   const [busy, setBusy] = useState(false);
   const [custom, setCustom] = useState(false);
   const [title, setTitle] = useState(defaultTitle);
   const [due, setDue] = useState(localValue(tomorrowAtTen()));
   const [notice, setNotice] = useState("");
-  const live = useRef(true);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(
-    () => () => {
-      live.current = false;
-      window.clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const load = useCallback(() => {
-    languageApi.followUps(conversationId).then(
-      (r) => {
-        if (!live.current) return;
-        setItems(r.items);
-        setError(null);
-      },
-      (e) => live.current && setError(errorText(e, "Follow-ups")),
-    );
-  }, [conversationId]);
-  useEffect(load, [load]);
-  // A follow-up made, done or reminded elsewhere changes the conversation: one refetch per burst of pushes.
-  useRealtimePush((p) => {
-    if (p.type !== "conversation.updated" || p.data.id !== conversationId) return;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(load, 250);
-  });
 
   const create = async (dueAt: Date, t: string) => {
     if (Number.isNaN(dueAt.getTime())) return setError("Pick a date and time for the follow-up.");

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import type { HandoffSummary } from "../../../shared/schemas";
 import { languageApi } from "../../api/language";
-import { useOnReconnect, useRealtimePush } from "../notifications/useRealtimePush";
+import { useOnReconnect } from "../notifications/useRealtimePush";
+import { useConversationItems } from "./useConversationItems";
 import { errorText } from "./useGuidance";
 
 export type SummariesState = {
@@ -16,38 +17,14 @@ export type SummariesState = {
 
 /** Hand-off summaries of a conversation, refreshed when the conversation changes (a reassignment writes one). */
 export function useHandoffSummaries(conversationId: string): SummariesState {
-  const [items, setItems] = useState<HandoffSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const live = useRef(true);
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(
-    () => () => {
-      live.current = false;
-      window.clearTimeout(timer.current);
-    },
-    [],
-  );
-
-  const reload = useCallback(() => {
-    languageApi.summaries(conversationId).then(
-      (r) => {
-        if (!live.current) return;
-        setItems(r.items);
-        setError(null);
-      },
-      (e) => live.current && setError(errorText(e, "Hand-off summaries")),
-    );
-  }, [conversationId]);
-  useEffect(reload, [reload]);
-  useOnReconnect(reload);
-
   // The summary is written by a job after the reassignment commits: the conversation.updated push that follows says so.
-  useRealtimePush((p) => {
-    if (p.type !== "conversation.updated" || p.data.id !== conversationId) return;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(reload, 250);
-  });
+  const { items, setItems, error, setError, reload, live } = useConversationItems<HandoffSummary>(
+    conversationId,
+    languageApi.summaries,
+    "Hand-off summaries",
+  );
+  const [busy, setBusy] = useState(false);
+  useOnReconnect(reload);
 
   const summarize = async () => {
     setBusy(true);
