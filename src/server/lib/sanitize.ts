@@ -52,18 +52,23 @@ export function sanitizeMessageHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS);
 }
 
-/** Plain text from HTML, for previews and search. */
-export function htmlToText(html: string): string {
-  // Cells are separated by a space, rows and blocks by a line, so "Order</td><td>NW-1" stays two words.
-  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, "\n").replace(/<\/(td|th)>/gi, " ");
-  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags });
+/** The entities sanitize-html and Markdown leave in text (no-break space, &, <, >, quotes) as characters. */
+export function decodeBasicEntities(text: string): string {
   return text
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#39;/g, "'");
+}
+
+/** Plain text from HTML, for previews and search. */
+export function htmlToText(html: string): string {
+  // Cells are separated by a space, rows and blocks by a line, so "Order</td><td>NW-1" stays two words.
+  const withBreaks = html.replace(/<(br|\/p|\/div|\/li|\/tr|\/h[1-6])\b[^>]*>/gi, "\n").replace(/<\/(td|th)>/gi, " ");
+  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags });
+  return decodeBasicEntities(text)
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

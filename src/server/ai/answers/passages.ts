@@ -1,3 +1,5 @@
+import { decodeBasicEntities } from "../../lib/sanitize";
+
 /**
  * An article's Markdown as answerable passages of plain text: each paragraph, list or table under its
  * heading. A passage is what an answer quotes, so it carries no Markdown or HTML markup.
@@ -8,19 +10,14 @@ const MAX_PASSAGE = 1200;
 
 /** Inline Markdown and HTML → plain text: links keep their words, images and tags go, emphasis marks go. */
 export function inlineText(line: string): string {
-  return line
+  const plain = line
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/<[^>]*>/g, "")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=[\s).,:;!?]|$)/g, "$1$2")
-    .replace(/`([^`]*)`/g, "$1")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/`([^`]*)`/g, "$1");
+  return decodeBasicEntities(plain)
     .replace(/[ \t]+/g, " ")
     .trim();
 }
