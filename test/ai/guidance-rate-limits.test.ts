@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LLM_CALLS_PER_MINUTE } from "../../src/server/modules/guidance/rate-limit";
+import { LLM_CALLS_PER_MINUTE } from "../../src/server/http/account-rate-limit";
 import { startGuidanceApp } from "./guidance-setup";
 
 // No model configured: the LLM endpoints answer fast (503 or offline), and the limit is counted before that.

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Answer, AnswerInput } from "../../../shared/schemas";
 import { answerQuestion, DEFAULT_THRESHOLD } from "../../ai/answers/answer-question";
 import { llmFromConfig } from "../../ai/providers";
+import { llmRateLimit } from "../../http/account-rate-limit";
 import type { ZodTypeProvider } from "../../http/zod";
 import { forbidden, notFound } from "../../lib/errors";
 import { policies } from "../../policies";
@@ -20,15 +21,7 @@ export async function answerRoutes(app: FastifyInstance) {
   r.post(
     "/api/v1/answers",
     {
-      config: {
-        rateLimit: {
-          max: ANSWERS_PER_MINUTE,
-          timeWindow: "1 minute",
-          // After authentication, so the limit is the account's, whoever in it asks.
-          hook: "preHandler",
-          keyGenerator: (req: FastifyRequest) => `answers:${req.actor?.accountId ?? req.ip}`,
-        },
-      },
+      config: { rateLimit: llmRateLimit("answers", { max: ANSWERS_PER_MINUTE }) },
       schema: {
         tags: ["answers"],
         summary: "Answer a question from the knowledge base, or say a person should take over",

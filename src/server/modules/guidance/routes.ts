@@ -25,7 +25,7 @@ import { createFollowUp } from "./create-follow-up";
 import { draftHandoffSummary, writeHandoffSummary } from "./create-handoff-summary";
 import { getGuidance } from "./get-guidance";
 import { presentFollowUp, presentSummary } from "./present";
-import { llmRateLimit } from "./rate-limit";
+import { llmRateLimit } from "../../http/account-rate-limit";
 import { getConversationFacts, getFollowUp, getSummary, listFollowUps, listSummaries } from "./queries";
 import { messageToTranslate, translateMessage, translateText } from "./translate";
 import { updateFollowUp } from "./update-follow-up";

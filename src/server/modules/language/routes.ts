@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from "../../http/zod";
 import { iso } from "../../lib/time";
 import { notFound } from "../../lib/errors";
 import { getConversation } from "../conversations/queries";
-import { llmRateLimit } from "../guidance/rate-limit";
+import { llmRateLimit } from "../../http/account-rate-limit";
 import { messageTemperature } from "./temperature";
 
 export async function languageRoutes(app: FastifyInstance) {

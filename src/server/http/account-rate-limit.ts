@@ -4,8 +4,8 @@ import type { FastifyRequest } from "fastify";
 export const LLM_CALLS_PER_MINUTE = 120;
 
 /**
- * Route `config.rateLimit` for an LLM-backed endpoint, counted per account (whoever in it asks), as
- * POST /api/v1/answers does; `skip` lets requests that won't reach the model through uncounted.
+ * Route `config.rateLimit` for an endpoint that may ask the LLM (answers, drafts, translation, summaries),
+ * counted per account (whoever in it asks); `skip` lets requests that won't reach the model through uncounted.
  */
 export function llmRateLimit(name: string, opts: { max?: number; skip?: (req: FastifyRequest) => boolean } = {}) {
   const skip = opts.skip;
