@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Role } from "../src/shared/schemas";
+import type { Actor } from "../src/server/actor";
 import type { Db } from "../src/server/db/client";
 import { hashPassword, randomToken, sha256 } from "../src/server/lib/secrets";
 
@@ -9,6 +10,9 @@ let passwordHash: Promise<string> | null = null;
 const hashed = () => (passwordHash ??= hashPassword(PASSWORD));
 
 export type TestUser = { id: string; accountId: string; email: string; name: string; role: Role; token: string };
+
+/** The user as a use-case's actor (for seeding through use-cases, as the API would with their token). */
+export const actorOf = (u: TestUser): Actor => ({ accountId: u.accountId, userId: u.id, name: u.name, role: u.role, via: "token" });
 
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}${randomToken(3).toLowerCase().replace(/[^a-z0-9]/g, "")}`;

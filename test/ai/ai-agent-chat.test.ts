@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { actorOf } from "../factories";
+import { waitFor } from "../helpers/wait";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { aiAnswerSettleJob } from "../../src/server/modules/ai-agent/jobs";
 import { type ChatTestApp, clientId, startChatApp, VisitorSocket } from "../chat/helpers";
@@ -9,24 +10,10 @@ let t: ChatTestApp;
 let inboxId: string;
 let offInboxId: string;
 
-const actorOf = (u: ChatTestApp["a"]["owner"]): Actor => ({
-  accountId: u.accountId,
-  userId: u.id,
-  name: u.name,
-  role: u.role,
-  via: "token",
-});
 const rows = async <R>(q: ReturnType<typeof sql>) => (await t.app.ctx.db.execute(q)).rows as R[];
 
-async function until<R>(what: string, fn: () => Promise<R | null | undefined | false>, ms = 20_000): Promise<R> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits up to 20 s (jobs run after the request that started them). */
+const until = <R>(what: string, fn: () => Promise<R | null | undefined | false>, ms = 20_000) => waitFor(fn, ms, what);
 
 type Msg = { id: string; kind: string; text: string; author: { type: string; name: string | null } };
 const messagesOf = async (conversationId: string) =>

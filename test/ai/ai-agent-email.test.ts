@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { actorOf } from "../factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { sendMail, sendRaw, startEmailApp, startSmtpSink, waitFor } from "../helpers/email";
 
@@ -8,7 +8,6 @@ type App = Awaited<ReturnType<typeof startEmailApp>>;
 let t: App;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 
-const actorOf = (u: App["a"]["owner"]): Actor => ({ accountId: u.accountId, userId: u.id, name: u.name, role: u.role, via: "token" });
 
 beforeAll(async () => {
   sink = await startSmtpSink();

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
+import { actorOf } from "../factories";
+import { waitFor } from "../helpers/wait";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { type ChatTestApp, clientId, startChatApp } from "../chat/helpers";
 import { type StubReply, startLlmStub } from "../helpers/llm-stub";
@@ -10,23 +11,9 @@ let stub: Awaited<ReturnType<typeof startLlmStub>>;
 let inboxId: string;
 let next: (body: any) => StubReply;
 
-const actorOf = (u: ChatTestApp["a"]["owner"]): Actor => ({
-  accountId: u.accountId,
-  userId: u.id,
-  name: u.name,
-  role: u.role,
-  via: "token",
-});
 
-async function until<R>(what: string, fn: () => Promise<R | null | undefined | false>, ms = 20_000): Promise<R> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Waits up to 20 s (jobs run after the request that started them). */
+const until = <R>(what: string, fn: () => Promise<R | null | undefined | false>, ms = 20_000) => waitFor(fn, ms, what);
 
 /** A visitor asks; resolves with the agent's reply text and the ai_answers row. */
 async function askInChat(text: string) {

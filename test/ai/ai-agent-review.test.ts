@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
+import { actorOf } from "../factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { aiAnswerSettleJob } from "../../src/server/modules/ai-agent/jobs";
 import { runAgent } from "../../src/server/modules/ai-agent/run-agent";
@@ -13,13 +13,6 @@ import { type ChatTestApp, clientId, startChatApp } from "../chat/helpers";
 let t: ChatTestApp;
 let inboxId: string;
 
-const actorOf = (u: ChatTestApp["a"]["owner"]): Actor => ({
-  accountId: u.accountId,
-  userId: u.id,
-  name: u.name,
-  role: u.role,
-  via: "token",
-});
 const rows = async <R>(q: ReturnType<typeof sql>) => (await t.app.ctx.db.execute(q)).rows as R[];
 type Answer = {
   id: string;

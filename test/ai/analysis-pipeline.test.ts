@@ -4,6 +4,7 @@ import { enqueue } from "../../src/server/jobs/queue";
 import { analyzeMessagesJob, sweepUnanalysed } from "../../src/server/modules/language/analyze-job";
 import { analyzeMessages } from "../../src/server/modules/language/analyze-messages";
 import { listeningUrl, startTestAppWithTeam } from "../helpers/app";
+import { waitFor } from "../helpers/wait";
 import { TestSocket } from "../helpers/ws";
 
 let t: Awaited<ReturnType<typeof startTestAppWithTeam>>;
@@ -30,15 +31,15 @@ const messages = async (id: string) =>
   (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${id}/messages` })).json().items as any[];
 const conversation = async (id: string) => (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${id}` })).json();
 
-async function analysed(id: string, count: number, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const items = (await messages(id)).filter((m) => m.kind === "incoming");
-    if (items.length >= count && items.every((m) => m.analysis)) return items;
-    if (Date.now() > until) throw new Error(`messages of ${id} not analysed within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const analysed = (id: string, count: number, timeoutMs = 15_000) =>
+  waitFor(
+    async () => {
+      const items = (await messages(id)).filter((m) => m.kind === "incoming");
+      return items.length >= count && items.every((m) => m.analysis) && items;
+    },
+    timeoutMs,
+    `the analysis of ${id}'s messages`,
+  );
 
 describe("every customer message is analysed on arrival, in a job", () => {
   it("stores the analysis on the message, heats the conversation and pushes the chip live", async () => {

@@ -1,5 +1,5 @@
+import { actorOf } from "../factories";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { indexLimits } from "../../src/server/ai/answers/kb-index";
 import { ANSWERS_PER_MINUTE } from "../../src/server/modules/answers/routes";
@@ -8,7 +8,6 @@ import { startTestAppWithTeam } from "../helpers/app";
 type T = Awaited<ReturnType<typeof startTestAppWithTeam>>;
 let t: T;
 
-const actorOf = (u: T["a"]["owner"]): Actor => ({ accountId: u.accountId, userId: u.id, name: u.name, role: u.role, via: "token" });
 const ask = (payload: unknown, user = t.a.agent) => t.as(user, { method: "POST", url: "/api/v1/answers", payload: payload as object });
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
+import { actorOf } from "../factories";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/server/actor";
 import { seedArticles } from "../../src/server/demo/articles";
 import { startTestAppWithTeam } from "../helpers/app";
 import { type StubHandler, type StubReply, startLlmStub } from "../helpers/llm-stub";
@@ -9,7 +9,6 @@ let t: T;
 let stub: Awaited<ReturnType<typeof startLlmStub>>;
 let handler: StubHandler;
 
-const actorOf = (u: T["a"]["owner"]): Actor => ({ accountId: u.accountId, userId: u.id, name: u.name, role: u.role, via: "token" });
 const ask = async (question: string, locale = "en") => {
   const res = await t.as(t.a.agent, { method: "POST", url: "/api/v1/answers", payload: { question, locale } });
   expect(res.statusCode).toBe(200);

@@ -1,5 +1,6 @@
 import type { TestUser } from "../factories";
 import { startTestAppWithTeam } from "../helpers/app";
+import { waitFor } from "../helpers/wait";
 
 /** The real app on a fresh database (two accounts), with helpers for the guidance tests. */
 export async function startGuidanceApp(env: Record<string, string> = {}) {
@@ -28,14 +29,5 @@ export async function startGuidanceApp(env: Record<string, string> = {}) {
     }
     return conv;
   };
-  const waitFor = async <T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> => {
-    const until = Date.now() + ms;
-    for (;;) {
-      const v = await fn();
-      if (v) return v;
-      if (Date.now() > until) throw new Error("timed out waiting");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  return { ...t, as, conversation, waitFor };
+  return { ...t, as, conversation, waitFor: <T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000) => waitFor(fn, ms) };
 }

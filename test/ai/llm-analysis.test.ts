@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestAppWithTeam } from "../helpers/app";
 import { type LlmStub, startLlmStub } from "../helpers/llm-stub";
+import { waitFor } from "../helpers/wait";
 
 // The stub classifies by what the message says, so each test picks the model's answer through its text.
 let stub: LlmStub;
@@ -66,12 +67,11 @@ describe("classification by the configured LLM", () => {
         payload: { channel: "api", customer: { email: "llm@example.com" }, message: { text: "Someone logged into my account from abroad." } },
       })
     ).json();
-    const until = Date.now() + 15_000;
-    let analysis: { engine: string; emotion: { label: string }; wantsHuman: boolean } | null = null;
-    while (!analysis && Date.now() < until) {
-      analysis = (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/messages` })).json().items[0].analysis;
-      if (!analysis) await new Promise((r) => setTimeout(r, 100));
-    }
+    const analysis = await waitFor(
+      async () => (await t.as(t.a.agent, { method: "GET", url: `/api/v1/conversations/${c.id}/messages` })).json().items[0].analysis,
+      15_000,
+      "the message's analysis",
+    );
     expect(analysis).toMatchObject({ engine: "llm", emotion: { label: "fear" }, wantsHuman: true });
   });
 });

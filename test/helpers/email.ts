@@ -53,16 +53,8 @@ export function sendRaw(port: number, from: string, to: string[], raw: Buffer | 
   return sendMail(port, { envelope: { from, to }, raw });
 }
 
-/** Polls until `fn` returns a truthy value (the pipeline is asynchronous by design: 250 first, then a job). */
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+// The mail pipeline is asynchronous by design (250 first, then a job): its tests poll with waitFor.
+export { waitFor } from "./wait";
 
 /** A local SMTP sink standing in for the customer's mail server: keeps what it receives, parsed. */
 export async function startSmtpSink(opts: { reject?: (rcpt: string) => { code: number; message: string } | null } = {}) {
