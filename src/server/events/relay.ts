@@ -18,19 +18,21 @@ export type Listener = (batch: RelayedEvent[]) => Promise<void>;
  * transactions older than the oldest one still running (`pg_snapshot_xmin`), so a transaction that commits
  * late can never fall behind it; one cursor row update per batch replaces an update per event. Because that
  * horizon is cluster-wide, a long write transaction anywhere on the server would hold it back: events that
- * are already committed above it are delivered early and remembered, and the ordered pass skips them.
- * Delivery is at least once (a relay that takes over from another node may repeat a few). The cursor row is
- * claimed with SKIP LOCKED, so among many nodes one relays at a time. Woken right after local commits, and
+ * are already committed above it are delivered early and recorded in `outbox_early`, and the ordered pass
+ * skips them, on whichever node it runs. The cursor row is claimed with SKIP LOCKED, so among many nodes one
+ * relays at a time. Delivery is at least once: a listener that fails, or a node that dies between delivering
+ * and committing, means the batch is delivered again. Woken right after local commits, and
  * polls for events committed by other nodes.
  */
+/** Past this many early deliveries waiting for the cursor, the relay waits for the horizon instead. */
+const MAX_EARLY = 100_000;
+
 export class OutboxRelay {
   private listeners: Listener[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running = false;
   private again = false;
   private stopped = true;
-  /** Events delivered ahead of the cursor: id → txid, forgotten once the cursor passes them. */
-  private early = new Map<number, string>();
 
   constructor(
     private db: Db,
@@ -96,29 +98,39 @@ export class OutboxRelay {
       if (!cursor) return 0;
       const ordered = (
         await tx.execute(sql`
-          SELECT id, account_id, type, conversation_id, actor_type, actor_id, data, created_at, txid::text AS txid
+          SELECT id, account_id, type, conversation_id, actor_type, actor_id, data, created_at, txid::text AS txid,
+            EXISTS (SELECT 1 FROM outbox_early e WHERE e.event_id = events.id) AS early
           FROM events
           WHERE (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
             AND txid < pg_snapshot_xmin(pg_current_snapshot())
           ORDER BY txid, id LIMIT ${limit}`)
       ).rows as Record<string, unknown>[];
+      // Committed above the horizon: deliver now and record it, in this transaction, for whichever node moves
+      // the cursor past it (the cursor row lock makes that record and the delivery one step).
       const ahead =
-        ordered.length < limit && this.early.size < 100_000
+        ordered.length < limit
           ? ((
               await tx.execute(sql`
-                SELECT id, account_id, type, conversation_id, actor_type, actor_id, data, created_at, txid::text AS txid
-                FROM events
-                WHERE txid >= pg_snapshot_xmin(pg_current_snapshot()) AND (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
-                ORDER BY id LIMIT ${limit}`)
+                WITH a AS (
+                  SELECT id, account_id, type, conversation_id, actor_type, actor_id, data, created_at, txid
+                  FROM events
+                  WHERE txid >= pg_snapshot_xmin(pg_current_snapshot())
+                    AND (txid, id) > (${cursor.txid}::xid8, ${cursor.event_id}::bigint)
+                    AND NOT EXISTS (SELECT 1 FROM outbox_early e WHERE e.event_id = events.id)
+                    AND (SELECT count(*) FROM (SELECT 1 FROM outbox_early LIMIT ${MAX_EARLY}) n) < ${MAX_EARLY}
+                  ORDER BY id LIMIT ${limit}),
+                i AS (INSERT INTO outbox_early (event_id, txid) SELECT id, txid FROM a ON CONFLICT DO NOTHING)
+                SELECT id, account_id, type, conversation_id, actor_type, actor_id, data, created_at, txid::text AS txid FROM a ORDER BY id`)
             ).rows as Record<string, unknown>[])
           : [];
-      const fresh = [...ordered, ...ahead].filter((r) => !this.early.has(Number(r.id)));
+      const fresh = [...ordered.filter((r) => !r.early), ...ahead];
       if (fresh.length > 0) await this.deliver(fresh.map(toEvent));
-      for (const r of ahead) this.early.set(Number(r.id), r.txid as string);
       const last = ordered[ordered.length - 1];
       if (last) {
-        await tx.execute(sql`UPDATE outbox_cursor SET txid = ${last.txid as string}::xid8, event_id = ${Number(last.id)} WHERE id = 1`);
-        for (const r of ordered) this.early.delete(Number(r.id));
+        const at = sql`(${last.txid as string}::xid8, ${Number(last.id)}::bigint)`;
+        await tx.execute(sql`
+          WITH passed AS (DELETE FROM outbox_early WHERE (txid, event_id) <= ${at})
+          UPDATE outbox_cursor SET txid = ${last.txid as string}::xid8, event_id = ${Number(last.id)} WHERE id = 1`);
       }
       return fresh.length === 0 ? 0 : ordered.length;
     });

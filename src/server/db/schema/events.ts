@@ -35,6 +35,16 @@ export const outboxCursor = pgTable("outbox_cursor", {
   eventId: bigint("event_id", { mode: "number" }).notNull(),
 });
 
+/**
+ * Events the relay handed to listeners ahead of its cursor (their transaction committed while an older one
+ * was still running). Kept in the database, not in one node's memory, so whichever node holds the cursor next
+ * skips them; rows go once the cursor passes them.
+ */
+export const outboxEarly = pgTable("outbox_early", {
+  eventId: bigint("event_id", { mode: "number" }).primaryKey(),
+  txid: xid8("txid").notNull(),
+});
+
 /** Durable job queue: claimed with FOR UPDATE SKIP LOCKED, retried with exponential backoff. */
 export const jobs = pgTable(
   "jobs",
