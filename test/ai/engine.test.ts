@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeText, EMOTION_LABELS, identifyLanguage, SUPPORTED_LANGUAGES, type TextAnalysis } from "../../src/server/ai/engine";
 import { detectLanguage } from "../../src/server/lib/language";
+import { cleanText, HEAD_CHARS, TAIL_CHARS } from "../../src/server/ai/engine/normalize";
 import { SANITY } from "./engine-cases";
 
 /** Every result must be a complete, in-range TextAnalysis, whatever the input was. */
@@ -39,12 +40,11 @@ describe("analyzeText on bad input", () => {
     for (const t of [undefined, null, 42, {}, []]) expectValid(analyzeText(t as unknown as string));
   });
 
-  it("analyses 1 MB of text in bounded time", () => {
+  it("analyses 1 MB of text by reading a bounded head and tail (speed is measured in bench/language.ts)", () => {
     const big = "My refund is still missing, this is ridiculous! ".repeat(22_000);
     expect(big.length).toBeGreaterThan(1_000_000);
-    const t0 = performance.now();
+    expect(cleanText(big).length).toBeLessThanOrEqual(HEAD_CHARS + TAIL_CHARS + 1);
     const a = analyzeText(big);
-    expect(performance.now() - t0).toBeLessThan(250);
     expectValid(a);
     expect(a.language).toBe("en");
   });
@@ -161,6 +161,29 @@ describe("wants a human: indirect requests and look-alikes", () => {
     ]) {
       expect(analyzeText(text).wantsHuman, text).toBe(true);
     }
+  });
+
+  it("hears a number to ring, a presence question, a colleague asked to write, and a request after a decline", () => {
+    for (const text of [
+      "Hebben jullie een telefoonnummer waar ik naartoe kan bellen?",
+      "Onko teillä puhelinnumeroa, johon voin soittaa?",
+      "Sitzt da überhaupt jemand am anderen Ende?",
+      "Bonjour… il y a un humain derrière ce chat ?",
+      "Would one of your colleagues email me back about this?",
+      "Preferiría hablarlo con alguien, la verdad.",
+      "Your bot sent me the same link four times. I don't need a link, I need a human being.",
+    ]) {
+      expect(analyzeText(text).wantsHuman, text).toBe(true);
+    }
+  });
+
+  it("does not let a negation reach into the next sentence, or a negated wildcard ask", () => {
+    // "nikto nič nehovorí." must not negate the next sentence's request; "hoeven niet te bellen" is a decline.
+    expect(analyzeText("Sedíme v lietadle a nikto nič nehovorí. Chcem hovoriť so zodpovednou osobou.").wantsHuman).toBe(true);
+    expect(analyzeText("Ik ben zo bang dat de koop niet doorgaat. Bel me alsjeblieft.").wantsHuman).toBe(true);
+    expect(analyzeText("Jullie hoeven niet te bellen hoor, een mailtje is prima. Wanneer komt mijn polis?").wantsHuman).toBe(false);
+    expect(analyzeText("How do I change the phone number on my account?").wantsHuman).toBe(false);
+    expect(analyzeText("No need for anyone to call me, an email with the tracking link is enough.").wantsHuman).toBe(false);
   });
 
   it("does not take a past conversation or a declined call for one", () => {

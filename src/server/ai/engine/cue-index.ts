@@ -7,7 +7,8 @@ import { tokenize } from "./normalize";
  */
 type Word = { text: string; prefix: boolean };
 type Entry = { category: string; rest: Word[] };
-export type CueHit = { category: string; start: number; end: number };
+/** `gaps`: positions matched by a lone "*" (any word), so a caller can look at what filled them. */
+export type CueHit = { category: string; start: number; end: number; gaps?: number[] };
 
 const MIN_PREFIX = 2;
 
@@ -64,6 +65,7 @@ export class CueIndex {
   private collect(entries: Entry[], tokens: readonly string[], i: number, hits: CueHit[]): void {
     for (const entry of entries) {
       let ok = true;
+      let gaps: number[] | undefined;
       for (let j = 0; j < entry.rest.length; j++) {
         const t = tokens[i + 1 + j];
         const w = entry.rest[j];
@@ -71,8 +73,9 @@ export class CueIndex {
           ok = false;
           break;
         }
+        if (w.prefix && w.text === "") (gaps ??= []).push(i + 1 + j);
       }
-      if (ok) hits.push({ category: entry.category, start: i, end: i + entry.rest.length + 1 });
+      if (ok) hits.push(gaps ? { category: entry.category, start: i, end: i + entry.rest.length + 1, gaps } : { category: entry.category, start: i, end: i + entry.rest.length + 1 });
     }
   }
 }

@@ -2,7 +2,7 @@ import { CueIndex, type CueHit } from "./cue-index";
 import { CUES, type LanguageCues } from "./cues";
 import type { Features } from "./linear";
 import { loadModel } from "./models";
-import { tokenize } from "./normalize";
+import { tokenizeSentences } from "./normalize";
 import { readSignals, type Signals } from "./signals";
 
 export const EMOTION_CUES = ["anger", "frustration", "fear", "sadness", "joy"] as const;
@@ -44,7 +44,7 @@ const cap = (n: number, max = 3) => Math.min(n, max);
 /** Features for one (cleaned) text in one language; language null or unknown → language-agnostic signals only. */
 export function extract(text: string, language: string | null): Extracted {
   const signals = readSignals(text);
-  const tokens = tokenize(text);
+  const { tokens, sentence, clause } = tokenizeSentences(text);
   const features: Features = new Map();
   const add = (name: string, value = 1) => {
     if (value !== 0) features.set(name, (features.get(name) ?? 0) + value);
@@ -79,7 +79,8 @@ export function extract(text: string, language: string | null): Extracted {
     for (const h of hits) {
       if (h.category === "negation") {
         negationAt.add(h.start);
-        for (let k = h.end; k < h.end + 3; k++) negatedAt.add(k);
+        // "… nobody says anything. I want to talk to someone": a negation never reaches into the next sentence.
+        for (let k = h.end; k < h.end + 3 && sentence[k] === sentence[h.start]; k++) negatedAt.add(k);
       }
       if (h.category === "humanBlock") for (let k = h.start; k < h.end; k++) blocked.add(k);
       if (h.category === "humanPast") for (let k = h.start - PAST_WINDOW; k < h.end + PAST_WINDOW; k++) blocked.add(k);
@@ -92,6 +93,7 @@ export function extract(text: string, language: string | null): Extracted {
     const phraseHits: CueHit[] = [];
     const declines: CueHit[] = [];
     const bots: CueHit[] = [];
+    const phones: CueHit[] = [];
     for (const h of hits) {
       const c = h.category;
       if ((EMOTION_CUES as readonly string[]).includes(c)) {
@@ -100,27 +102,42 @@ export function extract(text: string, language: string | null): Extracted {
       else if (c === "profanity") profanity++;
       else if (c === "urgentHigh") add("u:high", 1);
       else if (c === "urgentLow") add("u:low", 1);
-      else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start)) phraseHits.push(h);
+      // "jullie hoeven niet te bellen": a negation filling a phrase's "*" turns the request off.
+      else if (c === "humanPhrase" && !blocked.has(h.start) && !negatedAt.has(h.start) && !h.gaps?.some((g) => negationAt.has(g)))
+        phraseHits.push(h);
       else if (c === "humanNoun" && !blocked.has(h.start)) nouns.push(h);
       else if (c === "humanVerb" && !negatedAt.has(h.start) && !blocked.has(h.start))
         verbs.push(h); // "I don't want to talk to anyone"
       // "please don't call me", and V2 word order: "ring ikke til mig", "rufen Sie mich nicht an" is rarer.
       else if (c === "callVerb" && !negatedAt.has(h.start) && !negationAt.has(h.end) && !blocked.has(h.start)) calls.push(h);
       else if (c === "selfPronoun") selves.push(h);
+      else if (c === "phoneNoun" && !blocked.has(h.start)) phones.push(h);
       else if (c === "humanBlock") add("h:block", 1);
       else if (c === "humanDecline") declines.push(h);
       else if (c === "botNoun" && !blocked.has(h.start)) bots.push(h);
     }
     for (const c of EMOTION_CUES) if (features.has(`cue:${c}`)) features.set(`cue:${c}`, cap(features.get(`cue:${c}`)!));
     for (const n of ["u:high", "u:low", "cue:joy_negated"]) if (features.has(n)) features.set(n, cap(features.get(n)!));
-    // "No need for anyone to call me", "talking to a real person was lovely": not a request.
-    const declined = (at: number) => declines.some((d) => Math.abs(d.start - at) <= DECLINE_WINDOW);
+    // "No need for anyone to call me", "talking to a real person was lovely": not a request. A contact verb in a
+    // later clause, between the decline and the request, asks again: "I don't need a link, I need a human".
+    const declined = (at: number) =>
+      declines.some(
+        (d) =>
+          Math.abs(d.start - at) <= DECLINE_WINDOW &&
+          !(d.end <= at && verbs.some((v) => v.start >= d.end && v.start < at && clause[v.start] > clause[d.start])),
+      );
     const phrases = phraseHits.filter((h) => !declined(h.start)).length;
     const verbNoun = verbs.some(
       (v) => !declined(v.start) && nouns.some((n) => Math.abs(n.start - v.start) <= HUMAN_WINDOW && n.start !== v.start),
     );
-    const callMe = calls.some(
+    // "the phone number on my account": the calling verb inside a phone noun is not a call.
+    const realCalls = calls.filter((v) => !phones.some((n) => n.start <= v.start && v.start < n.end));
+    const callMe = realCalls.some(
       (v) => !declined(v.start) && selves.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && n.start !== v.start),
+    );
+    // "Is there a number I can call?": a phone number near a calling verb, with or without "me".
+    const callsNumber = realCalls.some(
+      (v) => !declined(v.start) && phones.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && (v.start < n.start || v.start >= n.end)),
     );
     const refusesBot = bots.some((b) => {
       for (let k = Math.max(0, b.start - BOT_WINDOW); k < b.start; k++) if (refusalAt.has(k)) return !declined(b.start);
@@ -128,8 +145,8 @@ export function extract(text: string, language: string | null): Extracted {
     });
     add("h:decline", declines.length > 0 ? 1 : 0);
     add("h:nobot", refusesBot ? 1 : 0);
-    humanRule = phrases > 0 || verbNoun || callMe || refusesBot;
-    add("h:callme", callMe ? 1 : 0);
+    humanRule = phrases > 0 || verbNoun || callMe || callsNumber || refusesBot;
+    add("h:callme", callMe || callsNumber ? 1 : 0);
     add("h:phrase", cap(phrases, 2));
     add("h:verbnoun", verbNoun ? 1 : 0);
     add("h:noun", nouns.length > 0 ? 1 : 0);

@@ -79,17 +79,46 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lowercased, diacritic-folded word tokens (apostrophe contractions kept whole: "don't", "j'ai" → "j", "ai"). */
 export function tokenize(text: string): string[] {
+  return tokenizeSentences(text).tokens;
+}
+
+/**
+ * Tokens, and for each the number of the sentence (ended by . ! ? ; or a line break) and of the clause (also
+ * ended by a comma, colon or dash) it is in.
+ */
+export function tokenizeSentences(text: string): { tokens: string[]; sentence: number[]; clause: number[] } {
   const folded = fold(text).replace(/[’]/g, "'");
-  const out: string[] = [];
+  const tokens: string[] = [];
+  const sentence: number[] = [];
+  const clause: number[] = [];
+  let at = 0;
+  let s = 0;
+  let c = 0;
   for (const m of folded.matchAll(WORD)) {
     const w = m[0];
+    const index = m.index ?? 0;
+    if (tokens.length > 0) {
+      let sentenceEnds = false;
+      let clauseEnds = false;
+      for (let k = at; k < index; k++) {
+        const ch = folded[k];
+        if (ch === "." || ch === "!" || ch === "?" || ch === ";" || ch === "\n") sentenceEnds = clauseEnds = true;
+        else if (ch === "," || ch === ":" || ch === "–" || ch === "—" || (ch === "-" && folded[k - 1] === " " && folded[k + 1] === " ")) clauseEnds = true;
+      }
+      if (sentenceEnds) s++;
+      if (clauseEnds) c++;
+    }
+    at = index + w.length;
     // French/Italian elision: l'adresse → l' + adresse, so the content word still matches.
     const apo = w.indexOf("'");
-    if (apo > 0 && apo <= 2 && /^(?:[ldjmnstc]|qu)$/.test(w.slice(0, apo))) {
-      out.push(w.slice(0, apo), w.slice(apo + 1));
-    } else out.push(w);
+    const parts = apo > 0 && apo <= 2 && /^(?:[ldjmnstc]|qu)$/.test(w.slice(0, apo)) ? [w.slice(0, apo), w.slice(apo + 1)] : [w];
+    for (const part of parts) {
+      tokens.push(part);
+      sentence.push(s);
+      clause.push(c);
+    }
   }
-  return out;
+  return { tokens, sentence, clause };
 }
 
 /** Number of letters in the text (any script). */

@@ -283,6 +283,7 @@ export const cs: LanguageCues = {
     "odpovědn*",
     "zákaznick* servis*",
     "zákaznick* podpor*",
+    "na starosti",
   ],
   humanVerb: [
     "mluvit",
@@ -315,6 +316,11 @@ export const cs: LanguageCues = {
     "potřebuji",
     "potřebuju",
     "probral*",
+    "ozve",
+    "ozvat",
+    "ozvěte",
+    "napsat",
+    "napíše",
   ],
   humanPhrase: [
     "zavolejte mi",
@@ -406,6 +412,14 @@ export const cs: LanguageCues = {
     "od osoby",
     "nějaké číslo",
     "je nějaké číslo",
+    "je tam * někdo",
+    "na druhé straně",
+    "s ním mluvit",
+    "s ní mluvit",
+    "mluvit s ním",
+    "mluvit s ní",
+    "zvedne telefon",
+    "ozve telefonem",
   ],
   humanBlock: [
     "personální oddělení",
@@ -438,6 +452,13 @@ export const cs: LanguageCues = {
   botReject: ["nechci", "nechceme", "dost", "místo", "žádné", "přestaňte"],
   humanPast: ["mluvil*", "hovořil*"],
   callVerb: ["zavolej*", "zavolat", "kontaktuj*", "ozvěte", "ozvat", "zavolá"],
+  phoneNoun: [
+    "číslo",
+    "čísl*",
+    "telefonní číslo",
+    "linku",
+    "linka",
+  ],
   selfPronoun: ["mi", "mě", "nám", "nás"],
   urgentHigh: [
     "naléhav*",

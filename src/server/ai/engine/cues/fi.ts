@@ -305,6 +305,8 @@ export const fi: LanguageCues = {
     "operaattori*",
     "asiakaspalvelij*",
     "ihmise*",
+    "vastuussa",
+    "vastaava",
   ],
   humanVerb: [
     "puhelimeen",
@@ -340,6 +342,7 @@ export const fi: LanguageCues = {
     "tavoitta*",
     "ottaa yhteyttä",
     "soitta*",
+    "sähköpostitse",
   ],
   humanPhrase: [
     "soittakaa minulle",
@@ -421,6 +424,10 @@ export const fi: LanguageCues = {
     "onko jotain numeroa",
     "onko numeroa",
     "numeroa josta",
+    "onko siellä * ketään",
+    "toisessa päässä",
+    "vastaa puhelimeen",
+    "vastaisi puhelimeen",
   ],
   humanBlock: [
     "henkilöstöosasto*",
@@ -464,6 +471,11 @@ export const fi: LanguageCues = {
   botReject: ["lopettakaa", "sen sijaan", "ei enää", "riittää"],
   humanPast: ["puhuin", "puhuimme", "juttelin"],
   callVerb: ["soitta*", "soitat*", "soittaisit*", "ottakaa yhteyttä", "yhteyttä"],
+  phoneNoun: [
+    "numero*",
+    "puhelinnumero*",
+    "palvelunumero*",
+  ],
   selfPronoun: ["minulle", "minuun", "meille", "meihin"],
   urgentHigh: [
     "murtau*",

@@ -319,6 +319,8 @@ export const fr: LanguageCues = {
     "opérat*",
     "membre du personnel",
     "interlocuteur*",
+    "chargé",
+    "chargée",
   ],
   humanVerb: [
     "parler",
@@ -349,6 +351,7 @@ export const fr: LanguageCues = {
     "il me faut",
     "besoin",
     "préfér*",
+    "écrire",
   ],
   humanPhrase: [
     "appelez moi",
@@ -444,6 +447,15 @@ export const fr: LanguageCues = {
     "y a t il un numéro",
     "passez-moi un",
     "passez moi un",
+    "humain derrière",
+    "quelqu'un derrière",
+    "il y a * humain",
+    "il y a * quelqu'un",
+    "à l'autre bout",
+    "décroche le téléphone",
+    "décrocher le téléphone",
+    "lui parler directement",
+    "leur parler directement",
   ],
   humanBlock: [
     "ressources humaines",
@@ -489,6 +501,12 @@ export const fr: LanguageCues = {
   botReject: ["au lieu de", "arrêtez", "assez de", "marre de", "plutôt qu", "assez des", "marre des", "stop aux"],
   humanPast: ["ai parlé", "parlé"],
   callVerb: ["appel*", "rappel*", "contact*", "joindre"],
+  phoneNoun: [
+    "numéro",
+    "numéro de téléphone",
+    "téléphone",
+    "ligne",
+  ],
   selfPronoun: ["me", "moi", "m", "nous"],
   urgentHigh: [
     "pour vendredi",

@@ -297,6 +297,8 @@ export const no: LanguageCues = {
     "overordnet",
     "som har ansvaret",
     "ansvaret",
+    "ansvarlig*",
+    "lederen",
   ],
   humanVerb: [
     "snakke",
@@ -329,11 +331,13 @@ export const no: LanguageCues = {
     "klag*",
     "ta kontakt",
     "kontakt med",
-    "send*",
+    "send* meg",
     "sett meg",
     "må til",
     "heller",
     "trenger",
+    "maile",
+    "skrive",
   ],
   humanPhrase: [
     "ring meg",
@@ -416,6 +420,12 @@ export const no: LanguageCues = {
     "fra en person",
     "til en representant",
     "en operatør",
+    "på den andre siden",
+    "sitter det * noen",
+    "sitter det noen",
+    "er det * noen der",
+    "tar telefonen",
+    "svarer på telefonen",
   ],
   humanBlock: [
     "personalavdeling*",
@@ -429,6 +439,7 @@ export const no: LanguageCues = {
     "agentfunksjon*",
     "agent funksjon*",
     "ringte",
+    "personalavdeling*",
   ],
   humanDecline: [
     "ikke nødvendig",
@@ -463,6 +474,11 @@ export const no: LanguageCues = {
   botReject: ["stopp", "i stedet for", "ikke flere", "nok med", "slutt med", "stopp med"],
   humanPast: ["snakket", "pratet"],
   callVerb: ["ring*", "kontakt*"],
+  phoneNoun: [
+    "nummer",
+    "telefonnummer*",
+    "kundeservicenummer*",
+  ],
   selfPronoun: ["meg", "oss"],
   urgentHigh: [
     "haster",

@@ -345,6 +345,10 @@ export const pl: LanguageCues = {
     "wyżej",
     "potrzebuję",
     "wolał*",
+    "napisać",
+    "napisze",
+    "odezwie",
+    "odezwać",
   ],
   humanPhrase: [
     "zadzwońcie do mnie",
@@ -446,6 +450,16 @@ export const pl: LanguageCues = {
     "czy jest numer",
     "przekażcie to wyżej",
     "przekazać wyżej",
+    "jest tam * ktoś",
+    "po drugiej stronie",
+    "o telefon od",
+    "odbierze telefon",
+    "odbiera telefon",
+    "z nim porozmawiać",
+    "z nią porozmawiać",
+    "poproszę o telefon",
+    "proszę o telefon",
+    "o kontakt telefoniczny",
   ],
   humanBlock: [
     "dział kadr",
@@ -480,7 +494,7 @@ export const pl: LanguageCues = {
     "ukłony dla",
     "był świetny",
     "była świetna",
-    "przekażcie to",
+    "przekażcie podziękowania",
   ],
   botNoun: [
     "robot*",
@@ -500,6 +514,11 @@ export const pl: LanguageCues = {
   botReject: ["zamiast", "dość", "koniec z", "przestańcie", "nie chcę"],
   humanPast: ["rozmawiał*"],
   callVerb: ["zadzwoń*", "zadzwonić", "oddzwoń*", "oddzwonić", "skontaktuj*", "kontakt*"],
+  phoneNoun: [
+    "numer*",
+    "numer telefonu",
+    "infolini*",
+  ],
   selfPronoun: ["mnie", "nas", "ze mną"],
   urgentHigh: [
     "pilne",

@@ -281,6 +281,7 @@ export const sk: LanguageCues = {
     "zodpovedn*",
     "zákaznícky servis*",
     "zákaznícku podpor*",
+    "na starosti",
   ],
   humanVerb: [
     "hovoriť",
@@ -312,6 +313,11 @@ export const sk: LanguageCues = {
     "postúpiť",
     "potrebujem",
     "prebral*",
+    "ozve",
+    "ozvať",
+    "ozvite",
+    "napísať",
+    "napíše",
   ],
   humanPhrase: [
     "zavolajte mi",
@@ -399,6 +405,12 @@ export const sk: LanguageCues = {
     "od osoby",
     "nejaké číslo",
     "je nejaké číslo",
+    "je tam * niekto",
+    "na druhej strane",
+    "s ním hovoriť",
+    "hovoriť s ním",
+    "s ňou hovoriť",
+    "zdvihne telefón",
   ],
   humanBlock: [
     "personálne oddelenie",
@@ -431,6 +443,12 @@ export const sk: LanguageCues = {
   botReject: ["nechcem", "nechceme", "dosť", "namiesto", "žiadne", "prestaňte"],
   humanPast: ["hovoril*", "rozprával*"],
   callVerb: ["zavolaj*", "zavolať", "kontaktuj*", "ozvite", "ozvať", "zavolá"],
+  phoneNoun: [
+    "číslo",
+    "čísl*",
+    "telefónne číslo",
+    "linku",
+  ],
   selfPronoun: ["mi", "ma", "nám", "nás"],
   urgentHigh: [
     "naliehav*",

@@ -31,6 +31,8 @@ export type LanguageCues = {
   botNoun?: readonly string[];
   /** Refusing what follows, beyond plain negation: "stop", "instead of", "enough of". */
   botReject?: readonly string[];
+  /** A number to ring: "phone number", "hotline" (a person request next to a calling verb). */
+  phoneNoun?: readonly string[];
   selfPronoun: readonly string[];
   urgentHigh: readonly string[];
   urgentLow: readonly string[];
