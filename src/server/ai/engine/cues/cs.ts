@@ -319,8 +319,6 @@ export const cs: LanguageCues = {
     "ozve",
     "ozvat",
     "ozvěte",
-    "napsat",
-    "napíše",
   ],
   humanPhrase: [
     "zavolejte mi",

@@ -360,8 +360,6 @@ export const da: LanguageCues = {
     "giv mig",
     "hellere",
     "brug for",
-    "maile",
-    "skrive",
   ],
   humanPhrase: [
     "ringes op",

@@ -332,8 +332,6 @@ export const de: LanguageCues = {
     "erreiche*",
     "kümmert",
     "kümmern",
-    "mailen",
-    "schreiben",
     "meldet",
   ],
   humanPhrase: [

@@ -326,7 +326,6 @@ export const fi: LanguageCues = {
     "tavoittaisin",
     "antakaa",
     "viekää asia",
-    "kirjoittaa",
     "puhumaan",
     "jutella",
     "yhdistä*",
@@ -342,7 +341,6 @@ export const fi: LanguageCues = {
     "tavoitta*",
     "ottaa yhteyttä",
     "soitta*",
-    "sähköpostitse",
   ],
   humanPhrase: [
     "soittakaa minulle",

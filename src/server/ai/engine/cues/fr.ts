@@ -351,7 +351,6 @@ export const fr: LanguageCues = {
     "il me faut",
     "besoin",
     "préfér*",
-    "écrire",
   ],
   humanPhrase: [
     "appelez moi",

@@ -305,9 +305,6 @@ export const nl: LanguageCues = {
     "liever",
     "nodig",
     "benaderen",
-    "mailen",
-    "e-mailen",
-    "schrijven",
     "opnemen",
   ],
   humanPhrase: [

@@ -336,8 +336,6 @@ export const no: LanguageCues = {
     "må til",
     "heller",
     "trenger",
-    "maile",
-    "skrive",
   ],
   humanPhrase: [
     "ring meg",

@@ -345,8 +345,6 @@ export const pl: LanguageCues = {
     "wyżej",
     "potrzebuję",
     "wolał*",
-    "napisać",
-    "napisze",
     "odezwie",
     "odezwać",
   ],

@@ -316,8 +316,6 @@ export const sk: LanguageCues = {
     "ozve",
     "ozvať",
     "ozvite",
-    "napísať",
-    "napíše",
   ],
   humanPhrase: [
     "zavolajte mi",

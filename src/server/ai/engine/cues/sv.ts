@@ -325,9 +325,6 @@ export const sv: LanguageCues = {
     "måste till",
     "hellre",
     "behöver",
-    "maila",
-    "mejla",
-    "skriva",
     "hör av sig",
   ],
   humanPhrase: [
