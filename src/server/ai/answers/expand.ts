@@ -25,7 +25,8 @@ type Cue = { all: string[][]; unless?: string[]; add?: string[]; damp?: string[]
 /** Whitespace-separated stems (folded). */
 const w = (text: string) => text.split(/\s+/).filter(Boolean);
 
-const MONEY = w(`money penge geld pieniad pieniedz dinero argent pengar penger rahat penize peniaze`);
+const MONEY = w(`money penge geld pieniad pieniedz dinero argent pengar penger rahat penize peniaze kasa kasy belop belob betrag kwota
+  importe montant bedrag castka`);
 const PAYING = w(`pay paying charg taking take trak traek zahl abbuch abgebucht pobier placi placic cobr payer prelev betal dra
   drar trekk veloit maksa strh plati`);
 const STOP_IT = w(`stop quit end ending stoppe stopp hold_op ophor aufhor aufhoren horen przesta przestal dejen dejar deje parar
@@ -47,11 +48,11 @@ const APPLIANCE = w(`kettle coffee toaster machine elkedel kedel kaffe wasserkoc
   konvic kanvic kavovar toustov hriankov`);
 const DESCALE = w(`descal scale limesc calc kalk clean rengor reinig czysc odkam limpi nettoy rengor schoon puhdis vinegar eddike
   essig ocet vinagre vinaigre cal sarro tartre`);
-const DATA = w(`data oplysning daten dane danych datos donnees uppgift gegevens tiedot tietoj udaje udajov personal personlig
+const DATA = w(`data stored oplysning daten dane danych datos donnees uppgift gegevens tiedot tietoj udaje udajov personal personlig
   personen osobow personal gdpr privacy`);
-const ERASE = w(`delete remove erase slet slette losch usun borr elimin supprim efface radera verwijder poista smaz zmaz close
+const ERASE = w(`delete remove erase wipe entfern slet slette losch usun borr elimin supprim efface radera verwijder poista smaz zmaz close
   luk schliess zamkn cerrar ferm stang sluit sulje`);
-const WORTH = w(`worth expensive extra benefit benefits include includes dyr dyre vaerd teur teure lohnt lohnen vorteil drozs
+const WORTH = w(`worth difference forskel unterschied roznic diferenc skillnad verschil forskjell merece expensive extra benefit benefits include includes dyr dyre vaerd teur teure lohnt lohnen vorteil drozs
   drogi oplaca oplacal oplac vale caro incluy cher vaut avantag dyrare vard duur waard kallis kannatta drahy
   vyplat oplati`);
 const DAYS = w(`days dage tage dni dias jours dagar dagen dager paivaa dnu long lang lange dlugo tarda tarde tardan dauer
@@ -61,7 +62,7 @@ const COST = w(`cost costs price koster kostet kosten kosztuje koszt cuesta cuan
 const SHIP = [
   ...SEND,
   ...w(
-    `ship shipping deliver delivery lever versand versend liefer wysyl dostaw envio entreg livr expedi frakt leverans verzend bezorg toimit doprav doruc post`,
+    `ship shipping deliver delivery lever versand versend liefer wysyl dostaw envio entreg livr expedi frakt leverans verzend bezorg toimit doprav doruc post porto`,
   ),
 ];
 const FORGOT = w(`forgot forget glemt glemte vergess zapomn olvid oubli glomt glomde vergeten unohd zabud recuerd pamieta
@@ -74,7 +75,13 @@ const NOT_APPLIANCE = [
   ...w(`discount rabat gutschein kupon descuento cupon app password passwort adgangskod haslo contrasen login link`),
 ];
 
+/** A code that takes money off: a promo code or voucher, one from a newsletter. */
+const DISCOUNT_HINT = w(`discount promo voucher coupon newsletter rabat rabatt gutschein kupon descuento cupon promocion korting alennus
+  sleva zlava nyhedsbrev biuletyn boletin reduction nyhetsbrev nieuwsbrief uutiskirje`);
+
 const CUES: Cue[] = [
+  // "forgot to type in my promo code": the discount, not the password.
+  { all: [DISCOUNT_HINT], add: ["discount"], damp: FORGOT, dampTo: 0.4 },
   // "make it stop taking money", "dejen de cobrarme": stopping a recurring payment is cancelling.
   { all: [STOP_IT, [...PAYING, ...MONEY]], add: ["cancel", "membership"], damp: [...PAYING, ...MONEY], dampTo: 0.4 },
   {
@@ -90,7 +97,7 @@ const CUES: Cue[] = [
   { all: [SEND, BACK], unless: MONEY, add: ["return"], damp: [...SEND, ...BACK], dampTo: 0.5 },
   { all: [FIT], unless: MONEY, add: ["return"] },
   // "a jacket I don't want anymore": sending it back.
-  { all: [w("anymore unwanted")], unless: [...MONEY, ...DATA, "account"], add: ["return"] },
+  { all: [w("anymore unwanted")], unless: [...MONEY, ...DATA, "account", "profil", "konto"], add: ["return"] },
   // "money still not on my card after returning": the refund's timing.
   {
     all: [
@@ -142,7 +149,7 @@ const CUES: Cue[] = [
   // "forgot the code" for signing in is the password, not a discount code.
   {
     all: [FORGOT, CODE_WORD],
-    unless: ["discount", "rabat", "gutschein", "kupon", "descuento", "cupon"],
+    unless: DISCOUNT_HINT,
     add: ["password"],
     damp: CODE_WORD,
     dampTo: 0.3,

@@ -13,29 +13,29 @@ export const CONCEPTS: Record<string, string> = {
     herstellen unohdin unohtunut unohtui zapomnel zapomnela zabudol zabudla obnovit`,
   refund: `refund refunds refunded reimburse reimbursement money money_back penge_tilbage zwrot_pieniedzy geld_zuruck refusion refundere refunderet penge pengene erstattung erstatten
     erstattet geld pieniadze pieniedzy reembolso reembolsar dinero remboursement rembourse rembourser argent aterbetalning pengar pengarna
-    terugbetaling terugbetaald geld refusjon penger pengene rahat rahani hyvitys penize penez peniaze`,
+    terugbetaling terugbetaald geld refusjon penger pengene rahat rahani hyvitys penize penez peniaze kasa kasy kase`,
   return: `return returns returning returned send_back sende_tilbage zurucksenden retur returner returnere returnering returvare fortryde fortrydelsesret zurucksenden
     zuruckschicken zuruckgeben rucksendung ruckgabe zwrot zwrocic zwrotu odeslac devolver devolucion devolvi retourner retour renvoyer
     returnera returnerar retourneren retourneer terugsturen palauttaa palautus palauttaminen vratit vraceni vratenie`,
   track: `track tracking trace where_is where_s hvor_er wo_ist gdzie_jest donde_esta ou_est var_ar waar_is kde_je spor spore sporing sporingslink verfolgen sendungsverfolgung verfolgung sledzic sledzenie sledzenia
-    seguimiento seguir rastrear suivre suivi spara sparning sparningslank volgen traceren seurata seuranta sledovat sledovani`,
+    seguimiento seguir rastrear suivre suivi spara sparning sparningslank volgen traceren seurata seuranta sledovat sledovani follow where_it donde_va por_donde ou_en hvor_den wo_mein`,
   parcel: `parcel parcels package packages pakke pakken paket paketet pakket pakje paczka paczki paczke paczce paquete colis paketti
     zasilka balik zasielka`,
   order: `order orders ordered ordre ordren ordrer bestilling bestilte bestellung bestellt bestellen zamowienie zamowienia zamowilem
     zamowilam pedido pedidos commande commandes bestallning bestelling besteld tilaus tilauksen objednavka objednavky`,
   shipping: `shipping ship shipped delivery deliver delivered postage fragt levering leveres forsendelse versand versandkosten lieferung
     liefern lieferzeit wysylka wysylki dostawa dostawy envio entrega livraison expedition frakt leverans verzending verzendkosten
-    levering bezorging toimitus postikulut doprava doruceni postovne dorucenie`,
+    levering bezorging toimitus postikulut doprava doruceni postovne dorucenie porto`,
   cost: `cost costs price fee fees much gastos koster koste pris kosten kostet preis gebuhr kosztuje koszt koszty cena cuesta cuanto precio
     coute prix kostar kost prijs maksaa hinta stoji`,
   invoice: `invoice invoices receipt receipts bill vat bookkeeping accounting company regnskab bogholderi buchhaltung firma firmy
     ksiegowosc contabilidad empresa comptabilite entreprise bokforing foretag boekhouding bedrijf kirjanpito yritys ucetnictvi faktura fakturaen fakturan kvittering rechnung quittung beleg rachunek paragon
-    nip factura recibo facture recu kvitto factuur bon lasku kuitti uctenka`,
+    nip factura recibo facture recu kvitto factuur bon lasku kuitti uctenka firmaets firmanavn arbejdsgiver arbeitgeber pracodawca employer empleador employeur arbetsgivare werkgever arbeidsgiver tyonantaja zamestnavatel`,
   damaged: `damaged broken cracked smashed shattered pieces shards scherben pedazos kawalki kawalkach morceaux bitar stukken palasiksi kousky stykker odelagt beskadiget knust kaputt beschadigt zerbrochen uszkodzony uszkodzona
     uszkodzone zepsuty zepsuta rozbity rozbita pekniety roto rota danado danada estropeado casse cassee endommage abime trasig skadad
     sonder kapot beschadigd gebroken skadet rikki vaurioitunut rikkinainen poskozeny poskodeny`,
   crash: `crash crashes crashing shuts shut closes freezes freeze lukker crasher fryser absturzt sturzt absturz abgesturzt hangt zamyka zamknie
-    zawiesza crashuje cierra bloquea cuelga plante ferme bloque kraschar stanger crasht vastloopt krasjer kaatuu sulkeutuu pada zamrzne`,
+    zawiesza crashuje cierra bloquea cuelga plante ferme bloque kraschar stanger crasht vastloopt krasjer kaatuu sulkeutuu pada zamrzne kicks kicked home_screen white_screen`,
   app: `app apps application phone telefon handy telefono telephone mobil puhelin appen aplikacja aplikacji aplicacion appli applikation applicatie sovellus aplikace aplikacia`,
   discount: `discount discounts coupon promo promocode voucher rabat rabatkode rabatt gutschein gutscheincode rabatowy znizka kupon
     descuento cupon reduction rabattkod korting kortingscode alennus alekoodi sleva slevovy zlava zlavovy`,
@@ -56,15 +56,15 @@ export const CONCEPTS: Record<string, string> = {
     konvice kanvica`,
   coffee: `coffee kaffemaskine kaffeemaschine ekspres cafetera cafetiere kaffebryggare koffiezetapparaat kaffetrakter kahvinkeitin kavovar`,
   toaster: `toaster toasters brodrister toster tostadora grille toustovac hriankovac`,
-  customs: `customs duty duties import told zoll einfuhr clo clem aduana aranceles douane tull invoerrechten toll tulli`,
+  customs: `customs duty duties import told zoll einfuhr clo clem aduana aranceles douane tull invoerrechten toll tulli tax taxes import_tax impuestos impots steuern einfuhrumsatzsteuer podatek`,
   address: `address addresses adresse adressen adres direccion adress osoite adresa`,
   redirect: `redirect omdirigere omdirigeres umleiten przekierowac przekierowanie redirigir rediriger omdirigera omleiden ohjata presmerovat`,
-  email: `email mail emailaddress mailadresse correo courriel sahkoposti`,
-  account: `account profile konto kontoen profil cuenta perfil compte tili ucet`,
-  delete: `delete remove erase gdpr usuncie usuniecie usunac borrad borreis slette slet loschen usunac eliminar borrar supprimer radera verwijderen poistaa smazat zmazat`,
+  email: `email mail emailaddress mailadresse correo courriel sahkoposti hotmail gmail outlook yahoo icloud`,
+  account: `account profile konto kontoen profil cuenta perfil compte tili ucet kundenkonto kundekonto`,
+  delete: `delete remove erase gdpr usuncie usuniecie usunac borrad borreis slette slet loschen usunac eliminar borrar supprimer radera verwijderen poistaa smazat zmazat wipe`,
   late: `late missing lost arrived forsinket mangler mistet forsvundet verspatet verloren fehlt angekommen spozniona spoznia
     zaginela zaginiona doszla dotarla retrasado perdido llegado retard perdu arrive forsenad forlorad vertraagd kwijt aangekomen
-    myohassa kadonnut nedorazila meska stratena`,
+    myohassa kadonnut nedorazila meska stratena stuck budged in_transit`,
   exchange: `exchange swap size colour color bigger smaller bytte storrelse farve umtauschen tauschen grosse farbe wymiana wymienic
     rozmiar kolor cambiar cambio talla echanger echange taille couleur byta storlek farg ruilen maat kleur farge vaihtaa koko vari
     vymenit velikost barva velkost farba`,
