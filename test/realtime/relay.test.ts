@@ -41,6 +41,20 @@ describe("outbox relay shared by several nodes", () => {
     return Number((res.rows[0] as { id: string }).id);
   }
 
+  /** An open write transaction: events committed meanwhile are above the relay's horizon until release(). */
+  async function holdHorizon(): Promise<{ release: () => Promise<void> }> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query("BEGIN");
+    await client.query("SELECT pg_current_xact_id()");
+    return {
+      release: async () => {
+        await client.query("COMMIT");
+        await client.end();
+      },
+    };
+  }
+
   async function cursorPassed(id: number): Promise<boolean> {
     const res = await db.execute(sql`SELECT event_id FROM outbox_cursor WHERE id = 1`);
     return Number((res.rows[0] as { event_id: string }).event_id) >= id;
@@ -51,10 +65,7 @@ describe("outbox relay shared by several nodes", () => {
     const onB: RelayedEvent[] = [];
     const nodeA = relayInto(onA);
     const nodeB = relayInto(onB);
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT pg_current_xact_id()");
+    const blocker = await holdHorizon();
     let id: number;
     try {
       id = await writeEvent("test.early");
@@ -63,8 +74,7 @@ describe("outbox relay shared by several nodes", () => {
       const early = await db.execute(sql`SELECT count(*)::int AS n FROM outbox_early WHERE event_id = ${id}`);
       expect((early.rows[0] as { n: number }).n).toBe(1);
     } finally {
-      await blocker.query("COMMIT");
-      await blocker.end();
+      await blocker.release();
     }
     // Node B now moves the cursor past it (other transactions on the server may hold the horizon a moment).
     await waitFor(async () => {
@@ -92,10 +102,7 @@ describe("outbox relay shared by several nodes", () => {
 
   it("an early delivery whose relay transaction rolls back is delivered again (at least once)", async () => {
     const seen: RelayedEvent[] = [];
-    const blocker = new pg.Client({ connectionString: url });
-    await blocker.connect();
-    await blocker.query("BEGIN");
-    await blocker.query("SELECT pg_current_xact_id()");
+    const blocker = await holdHorizon();
     let id: number;
     try {
       id = await writeEvent("test.rolled-back");
@@ -112,8 +119,7 @@ describe("outbox relay shared by several nodes", () => {
       ).rejects.toThrow("node died");
       expect(seen.map((e) => e.id)).toContain(id);
     } finally {
-      await blocker.query("COMMIT");
-      await blocker.end();
+      await blocker.release();
     }
     const again: RelayedEvent[] = [];
     const other = relayInto(again);
