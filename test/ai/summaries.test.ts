@@ -170,6 +170,7 @@ describe("hand-off summaries", () => {
     let app: Awaited<ReturnType<typeof startGuidanceApp>> | null = null;
     /** What the database looked like while the model was answering. */
     const seen: { longTx: number; advisory: number }[] = [];
+    let conversationId = "";
     const stub = await startLlmStub(async () => {
       // Any transaction the app left open around this call is idle and older than the wait below.
       await new Promise((r) => setTimeout(r, 400));
@@ -178,7 +179,10 @@ describe("hand-off summaries", () => {
           SELECT
             (SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'
                AND xact_start < now() - interval '300 milliseconds') AS "longTx",
-            (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND granted) AS advisory`);
+            -- This conversation's hand-off lock, in this test's own database (other test files hold theirs).
+            (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND ((classid::bigint << 32) | objid::bigint) = hashtext(${`handoff:${conversationId}`})::bigint) AS advisory`);
         seen.push(r.rows[0] as { longTx: number; advisory: number });
       }
       return JSON.stringify({ wants: "Where the parcel is.", tried: [], promises: [] });
@@ -187,6 +191,7 @@ describe("hand-off summaries", () => {
     const a = app;
     try {
       const c = await a.conversation(a.a.agent, "Where is my parcel? Order 31337.");
+      conversationId = c.id;
       const res = await a.as(a.a.agent, { method: "POST", url: `/api/v1/conversations/${c.id}/summaries`, payload: {} });
       expect(res.statusCode, res.body).toBe(201);
       expect(res.json()).toMatchObject({ engine: "llm", wants: "Where the parcel is.", pinned: true });
