@@ -36,7 +36,7 @@ const CALL_WINDOW = 6;
 /** "I don't want … automatic answers", "stop the … bot": a refusal this many words before the bot noun. */
 const BOT_WINDOW = 4;
 /** Person cues this many words around a past conversation ("I spoke with someone") report it, not ask for one. */
-const PAST_WINDOW = 3;
+const PAST_WINDOW = 4;
 /** A decline or praise of a past contact cancels a person request this many words before or after it. */
 const DECLINE_WINDOW = 10;
 const cap = (n: number, max = 3) => Math.min(n, max);

@@ -113,6 +113,11 @@ export const cs: LanguageCues = {
     "celý týden",
     "pořád dokola",
     "mám dost",
+    "vůbec",
+    "automatické odpovědi",
+    "přestaňte",
+    "skutečně rozhodnout",
+    "další automatickou",
   ],
   fear: [
     "bojím",
@@ -319,6 +324,9 @@ export const cs: LanguageCues = {
     "ozve",
     "ozvat",
     "ozvěte",
+    "chat",
+    "chatu",
+    "chatovat",
   ],
   humanPhrase: [
     "zavolejte mi",
@@ -418,6 +426,8 @@ export const cs: LanguageCues = {
     "mluvit s ní",
     "zvedne telefon",
     "ozve telefonem",
+    "čte * někdo",
+    "čte * * někdo",
   ],
   humanBlock: [
     "personální oddělení",
@@ -431,6 +441,9 @@ export const cs: LanguageCues = {
     "funkce agenta",
     "režim agenta",
     "agentní funkce",
+    "můj šéf",
+    "moje šéfová",
+    "můj vedoucí",
   ],
   humanDecline: [
     "není potřeba",
@@ -447,8 +460,8 @@ export const cs: LanguageCues = {
     "pochvala pro",
   ],
   botNoun: ["robot*", "bot", "botem", "boti", "chatbot*", "stroj*", "automatick* odpověd*", "automat*", "šablon*"],
-  botReject: ["nechci", "nechceme", "dost", "místo", "žádné", "přestaňte"],
-  humanPast: ["mluvil*", "hovořil*"],
+  botReject: ["nechci", "nechceme", "dost", "místo", "žádné", "přestaňte", "nebo jen"],
+  humanPast: ["mluvil*", "hovořil*", "mluvil", "mluvila", "volal", "volala", "telefonoval*"],
   callVerb: ["zavolej*", "zavolat", "kontaktuj*", "ozvěte", "ozvat", "zavolá"],
   phoneNoun: [
     "číslo",

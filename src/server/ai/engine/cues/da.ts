@@ -120,6 +120,11 @@ export const da: LanguageCues = {
     "fryser",
     "hele ugen",
     "igen og igen",
+    "overhovedet",
+    "rent faktisk",
+    "automatiske svar",
+    "stop med",
+    "ikke bare",
   ],
   fear: [
     "bange",
@@ -360,6 +365,9 @@ export const da: LanguageCues = {
     "giv mig",
     "hellere",
     "brug for",
+    "chat",
+    "chatte",
+    "livechat",
   ],
   humanPhrase: [
     "ringes op",
@@ -465,6 +473,8 @@ export const da: LanguageCues = {
     "svarer telefonen",
     "den der bestemmer",
     "den der har ansvaret",
+    "nogen der læser",
+    "læser * nogen",
   ],
   humanBlock: [
     "hr",
@@ -482,6 +492,10 @@ export const da: LanguageCues = {
     "agentfunktion*",
     "agent funktion*",
     "ringede",
+    "min chef",
+    "vores chef",
+    "chefen",
+    "vores ansatte",
   ],
   humanDecline: [
     "ingen grund til",
@@ -514,7 +528,7 @@ export const da: LanguageCues = {
     "standardsvar",
     "standardsvar*",
   ],
-  botReject: ["stop", "i stedet for", "ikke flere", "nok med", "stop med"],
+  botReject: ["stop", "i stedet for", "ikke flere", "nok med", "stop med", "eller bare", "eller kun"],
   humanPast: ["talte", "snakkede"],
   callVerb: ["ring*", "kontakt*"],
   phoneNoun: [

@@ -130,6 +130,13 @@ export const es: LanguageCues = {
     "harto",
     "harta",
     "qué pesadilla",
+    "de verdad",
+    "respuestas automáticas",
+    "dejad de",
+    "dejen de",
+    "hablando solo",
+    "hablando sola",
+    "otra respuesta",
   ],
   fear: [
     "miedo",
@@ -360,6 +367,7 @@ export const es: LanguageCues = {
     "escríbame",
     "contestarme",
     "responderme",
+    "chat",
   ],
   humanPhrase: [
     "llámenme",
@@ -463,6 +471,10 @@ export const es: LanguageCues = {
     "tratarlo con",
     "hablar con él",
     "hablar con ella",
+    "alguien lee",
+    "alguien los lee",
+    "lee alguien",
+    "alguien lo lee",
   ],
   humanBlock: [
     "recursos humanos",
@@ -479,6 +491,8 @@ export const es: LanguageCues = {
     "he llamado",
     "hemos llamado",
     "llamaron",
+    "mi jefe",
+    "mi jefa",
   ],
   humanDecline: [
     "no hace falta",
@@ -513,7 +527,7 @@ export const es: LanguageCues = {
     "respuestas prefabricadas",
     "respuestas predefinidas",
   ],
-  botReject: ["basta de", "en lugar de", "en vez de", "dejen de"],
+  botReject: ["basta de", "en lugar de", "en vez de", "dejen de", "o solo", "o sólo"],
   humanPast: ["hablé", "he hablado", "hablamos con"],
   callVerb: ["llam*", "contact*"],
   phoneNoun: [

@@ -118,6 +118,11 @@ export const fi: LanguageCues = {
     "koko viikon",
     "yhä uudelleen",
     "turhauttaa",
+    "automaattis*",
+    "lopettakaa",
+    "kukaan",
+    "ollenkaan",
+    "edes",
   ],
   fear: [
     "murtau*",
@@ -341,6 +346,10 @@ export const fi: LanguageCues = {
     "tavoitta*",
     "ottaa yhteyttä",
     "soitta*",
+    "chat",
+    "chatti",
+    "chätti",
+    "chatissa",
   ],
   humanPhrase: [
     "soittakaa minulle",
@@ -426,6 +435,11 @@ export const fi: LanguageCues = {
     "toisessa päässä",
     "vastaa puhelimeen",
     "vastaisi puhelimeen",
+    "lukeeko * kukaan",
+    "lukeeko kukaan",
+    "lukeeko näitä",
+    "ihminen linjoille",
+    "ihminen linjalle",
   ],
   humanBlock: [
     "henkilöstöosasto*",
@@ -437,6 +451,9 @@ export const fi: LanguageCues = {
     "agenttitoimin*",
     "agentti-toimin*",
     "agenttitila*",
+    "pomoni",
+    "esimieheni",
+    "esihenkilöni",
   ],
   humanDecline: [
     "ei tarvitse",
@@ -466,7 +483,7 @@ export const fi: LanguageCues = {
     "automaattivastau*",
     "valmi* vastau*",
   ],
-  botReject: ["lopettakaa", "sen sijaan", "ei enää", "riittää"],
+  botReject: ["lopettakaa", "sen sijaan", "ei enää", "riittää", "vai vain", "vai pelkkä", "ei kiinnosta"],
   humanPast: ["puhuin", "puhuimme", "juttelin"],
   callVerb: ["soitta*", "soitat*", "soittaisit*", "ottakaa yhteyttä", "yhteyttä"],
   phoneNoun: [
@@ -474,7 +491,7 @@ export const fi: LanguageCues = {
     "puhelinnumero*",
     "palvelunumero*",
   ],
-  selfPronoun: ["minulle", "minuun", "meille", "meihin"],
+  selfPronoun: ["minulle", "minuun", "meille", "meihin", "mulle", "mua", "meitä"],
   urgentHigh: [
     "murtau*",
     "tietomurto",

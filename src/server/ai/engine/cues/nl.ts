@@ -108,6 +108,12 @@ export const nl: LanguageCues = {
     "steeds weer",
     "balen",
     "baal",
+    "eigenlijk wel",
+    "überhaupt",
+    "automatische antwoorden",
+    "stop met",
+    "stop alsjeblieft",
+    "niet weer een",
   ],
   fear: [
     "bang",
@@ -306,6 +312,8 @@ export const nl: LanguageCues = {
     "nodig",
     "benaderen",
     "opnemen",
+    "chat",
+    "livechat",
   ],
   humanPhrase: [
     "bel me",
@@ -412,6 +420,9 @@ export const nl: LanguageCues = {
     "die wil ik spreken",
     "hem spreken",
     "haar spreken",
+    "leest * iemand",
+    "leest iemand",
+    "iemand die leest",
   ],
   humanBlock: [
     "personeelszaken",
@@ -426,6 +437,9 @@ export const nl: LanguageCues = {
     "agent functie*",
     "belde",
     "heb gebeld",
+    "mijn baas",
+    "mijn manager",
+    "mijn leidinggevende",
   ],
   humanDecline: [
     "niet nodig",
@@ -454,7 +468,7 @@ export const nl: LanguageCues = {
     "is niet nodig",
   ],
   botNoun: ["robot*", "bot", "bots", "chatbot*", "machine*", "automatische antwoord*", "automatisch antwoord*", "standaardantwoord*"],
-  botReject: ["in plaats van", "stop", "genoeg van", "genoeg met", "klaar met"],
+  botReject: ["in plaats van", "stop", "genoeg van", "genoeg met", "klaar met", "of alleen", "of gewoon"],
   humanPast: ["gesproken", "gepraat"],
   callVerb: ["bel", "bellen", "terugbellen", "contact"],
   phoneNoun: [

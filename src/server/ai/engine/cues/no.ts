@@ -111,6 +111,11 @@ export const no: LanguageCues = {
     "igjen og igjen",
     "kjipt og irriterende",
     "gidder",
+    "i det hele tatt",
+    "faktisk kan",
+    "automatiske svar",
+    "slutt med",
+    "ikke bare",
   ],
   fear: [
     "redd",
@@ -336,6 +341,9 @@ export const no: LanguageCues = {
     "må til",
     "heller",
     "trenger",
+    "chat",
+    "chatte",
+    "livechat",
   ],
   humanPhrase: [
     "ring meg",
@@ -424,6 +432,8 @@ export const no: LanguageCues = {
     "er det * noen der",
     "tar telefonen",
     "svarer på telefonen",
+    "noen som leser",
+    "leser * noen",
   ],
   humanBlock: [
     "personalavdeling*",
@@ -438,6 +448,13 @@ export const no: LanguageCues = {
     "agent funksjon*",
     "ringte",
     "personalavdeling*",
+    "sjefen min",
+    "min sjef",
+    "lederen min",
+    "min leder",
+    "til de ansatte",
+    "våre ansatte",
+    "de ansatte",
   ],
   humanDecline: [
     "ikke nødvendig",
@@ -469,7 +486,7 @@ export const no: LanguageCues = {
     "standardsvar",
     "standardsvar*",
   ],
-  botReject: ["stopp", "i stedet for", "ikke flere", "nok med", "slutt med", "stopp med"],
+  botReject: ["stopp", "i stedet for", "ikke flere", "nok med", "slutt med", "stopp med", "eller bare", "eller kun"],
   humanPast: ["snakket", "pratet"],
   callVerb: ["ring*", "kontakt*"],
   phoneNoun: [

@@ -118,6 +118,11 @@ export const pl: LanguageCues = {
     "cały tydzień",
     "mam dość",
     "irytujące",
+    "w ogóle",
+    "automatyczne odpowiedzi",
+    "przestańcie",
+    "kolejną automatyczną",
+    "naprawdę może",
   ],
   fear: [
     "leki",
@@ -347,6 +352,10 @@ export const pl: LanguageCues = {
     "wolał*",
     "odezwie",
     "odezwać",
+    "czat",
+    "czatu",
+    "czacie",
+    "chat",
   ],
   humanPhrase: [
     "zadzwońcie do mnie",
@@ -458,6 +467,10 @@ export const pl: LanguageCues = {
     "poproszę o telefon",
     "proszę o telefon",
     "o kontakt telefoniczny",
+    "ktoś * czyta",
+    "czy ktoś czyta",
+    "czy ktoś w ogóle",
+    "ktoś * * * czyta",
   ],
   humanBlock: [
     "dział kadr",
@@ -476,6 +489,10 @@ export const pl: LanguageCues = {
     "zadzwonił*",
     "dzwoniłem",
     "dzwoniłam",
+    "mój szef",
+    "moja szefowa",
+    "mój kierownik",
+    "moja kierowniczka",
   ],
   humanDecline: [
     "nie trzeba",
@@ -509,7 +526,7 @@ export const pl: LanguageCues = {
     "gotow* odpowiedz*",
     "szablon*",
   ],
-  botReject: ["zamiast", "dość", "koniec z", "przestańcie", "nie chcę"],
+  botReject: ["zamiast", "dość", "koniec z", "przestańcie", "nie chcę", "czy tylko"],
   humanPast: ["rozmawiał*"],
   callVerb: ["zadzwoń*", "zadzwonić", "oddzwoń*", "oddzwonić", "skontaktuj*", "kontakt*"],
   phoneNoun: [

@@ -113,6 +113,11 @@ export const sk: LanguageCues = {
     "celý týždeň",
     "stále dokola",
     "mám dosť",
+    "vôbec",
+    "automatické odpovede",
+    "prestaňte",
+    "naozaj rozhodnúť",
+    "ďalšiu automatickú",
   ],
   fear: [
     "bojím",
@@ -316,6 +321,9 @@ export const sk: LanguageCues = {
     "ozve",
     "ozvať",
     "ozvite",
+    "chat",
+    "chate",
+    "četovať",
   ],
   humanPhrase: [
     "zavolajte mi",
@@ -409,6 +417,8 @@ export const sk: LanguageCues = {
     "hovoriť s ním",
     "s ňou hovoriť",
     "zdvihne telefón",
+    "číta * niekto",
+    "číta * * niekto",
   ],
   humanBlock: [
     "personálne oddelenie",
@@ -422,6 +432,9 @@ export const sk: LanguageCues = {
     "funkcia agenta",
     "režim agenta",
     "agentská funkcia",
+    "môj šéf",
+    "moja šéfka",
+    "môj vedúci",
   ],
   humanDecline: [
     "nie je potrebné",
@@ -438,7 +451,7 @@ export const sk: LanguageCues = {
     "pochvala pre",
   ],
   botNoun: ["robot*", "bot", "botom", "boti", "chatbot*", "stroj*", "automatick* odpoved*", "automat*", "šablón*"],
-  botReject: ["nechcem", "nechceme", "dosť", "namiesto", "žiadne", "prestaňte"],
+  botReject: ["nechcem", "nechceme", "dosť", "namiesto", "žiadne", "prestaňte", "alebo len"],
   humanPast: ["hovoril*", "rozprával*"],
   callVerb: ["zavolaj*", "zavolať", "kontaktuj*", "ozvite", "ozvať", "zavolá"],
   phoneNoun: [

@@ -108,6 +108,11 @@ export const sv: LanguageCues = {
     "hela veckan",
     "om och om igen",
     "jättejobbigt",
+    "ens någon",
+    "faktiskt kan",
+    "automatiska svar",
+    "sluta med",
+    "sluta skicka",
   ],
   fear: [
     "rädd",
@@ -326,6 +331,10 @@ export const sv: LanguageCues = {
     "hellre",
     "behöver",
     "hör av sig",
+    "chatt",
+    "chatta",
+    "livechatt",
+    "chat",
   ],
   humanPhrase: [
     "ring mig",
@@ -419,6 +428,12 @@ export const sv: LanguageCues = {
     "finns det * någon där",
     "svarar i telefon",
     "tar telefonen",
+    "finns det en människa",
+    "en människa där",
+    "någon människa där",
+    "läser * någon",
+    "läser någon",
+    "någon som läser",
   ],
   humanBlock: [
     "hr",
@@ -434,6 +449,8 @@ export const sv: LanguageCues = {
     "agent-funktion*",
     "agent funktion*",
     "ringde",
+    "min chef",
+    "vår chef",
   ],
   humanDecline: [
     "inte nödvändigt",
@@ -466,7 +483,7 @@ export const sv: LanguageCues = {
     "standardsvar",
     "standardsvar*",
   ],
-  botReject: ["sluta", "stoppa", "i stället för", "istället för", "inga fler", "inte fler", "sluta med"],
+  botReject: ["sluta", "stoppa", "i stället för", "istället för", "inga fler", "inte fler", "sluta med", "eller bara"],
   humanPast: ["pratade", "talade"],
   callVerb: ["ring*", "kontakta*"],
   phoneNoun: [
