@@ -18,7 +18,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const LAG_SAMPLES = Number(process.env.BENCH_LANGUAGE_LAG_SAMPLES ?? 100);
 
 export type LanguageBench = {
-  inProcess: { messages: Stats; emails: Stats; oneMegabyte: number };
+  inProcess: { coldFirstPass: Stats; messages: Stats; emails: Stats; oneMegabyte: number };
   http: Stats;
   arrivalToAnalysis: Stats;
   answers: Stats | null;
@@ -75,7 +75,10 @@ export async function languageBench(opts: { base: URL; pool: pg.Pool; accountId:
     for (let j = i; s.length < 5000; j++) s += `${sentences[j % sentences.length]}\n\n`;
     return s.slice(0, 5000);
   });
-  for (const m of messages.slice(0, 50)) analyzeText(m); // warm-up: models load once
+  // The first pass loads the models and compiles the hot paths; it is reported on its own, and the targets are
+  // judged on the steady state a running server is in.
+  const coldFirstPass = timeEach(messages, (m) => analyzeText(m));
+  for (const m of emails) analyzeText(m);
   const inMessages = timeEach(messages, (m) => analyzeText(m));
   const inEmails = timeEach(emails, (m) => analyzeText(m));
   const big = "I have been waiting for weeks and nobody answers! ".repeat(20_000).slice(0, 1_000_000);
@@ -129,5 +132,5 @@ export async function languageBench(opts: { base: URL; pool: pg.Pool; accountId:
       }),
     );
   }
-  return { inProcess: { messages: inMessages, emails: inEmails, oneMegabyte }, http, arrivalToAnalysis, answers };
+  return { inProcess: { coldFirstPass, messages: inMessages, emails: inEmails, oneMegabyte }, http, arrivalToAnalysis, answers };
 }

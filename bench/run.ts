@@ -556,6 +556,7 @@ async function runTarget(label: string, databaseUrl: string) {
         `Language engine — ${label}: offline analysis and knowledge-grounded answers`,
         ["measure", "samples", "p50 ms", "p99 ms", "max ms", "errors", "target", "result"],
         [
+          row("analyzeText(): first pass after start (models loading)", l.inProcess.coldFirstPass, 0),
           row("analyzeText(): held-out support messages, 12 languages", l.inProcess.messages, 5),
           row("analyzeText(): 5 KB emails", l.inProcess.emails, 5),
           ["analyzeText(): one 1 MB text", 1, l.inProcess.oneMegabyte, l.inProcess.oneMegabyte, l.inProcess.oneMegabyte, 0, "", ""],
