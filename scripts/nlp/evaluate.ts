@@ -1,6 +1,6 @@
 /**
  * Quality and speed of the offline engine on the held-out split (eval/nlp/test), per language, as Markdown.
- * Run: npx tsx scripts/nlp/evaluate.ts [--split train|test|test-original|test-fresh|dev-human] [--cv]
+ * Run: npx tsx scripts/nlp/evaluate.ts [--split <name of a folder in eval/nlp>] [--cv]
  *   --cv  cross-validates the training recipe on the train split (folds by situation), for model selection.
  *   --errors  also lists every message with a wrong emotion, wants-human or urgency (true→predicted).
  */

@@ -475,6 +475,12 @@ export const da: LanguageCues = {
     "den der har ansvaret",
     "nogen der læser",
     "læser * nogen",
+    "få en medarbejder",
+    "få fat i en",
+    "få fat på en",
+    "rigtig sagsbehandler",
+    "en sagsbehandler",
+    "et menneske",
   ],
   humanBlock: [
     "hr",

@@ -368,6 +368,11 @@ export const es: LanguageCues = {
     "contestarme",
     "responderme",
     "chat",
+    "atender",
+    "atienda",
+    "atiende",
+    "atendiera",
+    "atenderme",
   ],
   humanPhrase: [
     "llámenme",

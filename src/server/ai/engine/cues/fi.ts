@@ -440,6 +440,9 @@ export const fi: LanguageCues = {
     "lukeeko näitä",
     "ihminen linjoille",
     "ihminen linjalle",
+    "jollekin ihmiselle",
+    "ihmiselle joka",
+    "jollekin ihmiselle joka",
   ],
   humanBlock: [
     "henkilöstöosasto*",

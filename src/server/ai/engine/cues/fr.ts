@@ -466,6 +466,12 @@ export const fr: LanguageCues = {
     "quelqu'un * lit",
     "quelqu'un les lit",
     "quelqu'un lit",
+    "quelqu'un va décrocher",
+    "quelqu'un peut décrocher",
+    "quelqu'un pour décrocher",
+    "quelqu'un décroche",
+    "quelqu'un va répondre",
+    "décrochez",
   ],
   humanBlock: [
     "ressources humaines",
@@ -500,6 +506,11 @@ export const fr: LanguageCues = {
     "un grand merci à",
     "bravo à",
     "félicitations à",
+    "remercier",
+    "tenais à remercier",
+    "un grand merci",
+    "le dire à",
+    "transmettre mes",
   ],
   botNoun: [
     "robot*",
@@ -515,7 +526,7 @@ export const fr: LanguageCues = {
     "un automate",
   ],
   botReject: ["au lieu de", "arrêtez", "assez de", "marre de", "plutôt qu", "assez des", "marre des", "stop aux", "ou seulement", "ou juste", "ou uniquement"],
-  humanPast: ["ai parlé", "parlé", "appelé", "appelés", "appelée"],
+  humanPast: ["ai parlé", "parlé", "appelé", "appelés", "appelée", "m'a dit", "m'a répondu", "m'avait dit", "m'a assuré", "m'a rappelé"],
   callVerb: ["appel*", "rappel*", "contact*", "joindre"],
   phoneNoun: [
     "numéro",

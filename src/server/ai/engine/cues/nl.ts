@@ -423,6 +423,13 @@ export const nl: LanguageCues = {
     "leest * iemand",
     "leest iemand",
     "iemand die leest",
+    "neemt er iemand op",
+    "neemt er ooit iemand op",
+    "neemt er nog iemand op",
+    "neemt er ooit nog iemand op",
+    "iemand opnemen",
+    "telefoon opnemen",
+    "iemand de telefoon",
   ],
   humanBlock: [
     "personeelszaken",

@@ -434,6 +434,13 @@ export const no: LanguageCues = {
     "svarer på telefonen",
     "noen som leser",
     "leser * noen",
+    "ekte folk",
+    "ekte mennesker",
+    "møte med en",
+    "videomøte med",
+    "avtale et møte",
+    "få en rådgiver",
+    "få en saksbehandler",
   ],
   humanBlock: [
     "personalavdeling*",

@@ -287,6 +287,11 @@ export const sk: LanguageCues = {
     "zákaznícky servis*",
     "zákaznícku podpor*",
     "na starosti",
+    "likvidátor*",
+    "niekoho z",
+    "niekto z",
+    "niekomu z",
+    "niekomu priamo",
   ],
   humanVerb: [
     "hovoriť",
@@ -324,6 +329,10 @@ export const sk: LanguageCues = {
     "chat",
     "chate",
     "četovať",
+    "dovolám",
+    "dovolal*",
+    "prideliť",
+    "pridel*",
   ],
   humanPhrase: [
     "zavolajte mi",
@@ -419,6 +428,10 @@ export const sk: LanguageCues = {
     "zdvihne telefón",
     "číta * niekto",
     "číta * * niekto",
+    "aby mi zavolal",
+    "aby mi niekto zavolal",
+    "mi zavolal niekto",
+    "zavolal niekto",
   ],
   humanBlock: [
     "personálne oddelenie",
