@@ -321,6 +321,7 @@ export const da: LanguageCues = {
     "overordnet",
     "den der bestemmer",
     "der bestemmer",
+    "sekretær*",
   ],
   humanVerb: [
     "stil mig",
@@ -368,6 +369,13 @@ export const da: LanguageCues = {
     "chat",
     "chatte",
     "livechat",
+    "stillet om",
+    "stille om",
+    "ordne det sammen med",
+    "sammen med",
+    "møde med",
+    "aftale med",
+    "tid hos",
   ],
   humanPhrase: [
     "ringes op",

@@ -306,6 +306,8 @@ export const de: LanguageCues = {
     "kolleg*",
     "vermittlung",
     "vertreter*",
+    "nem menschen",
+    "einem menschen",
   ],
   humanVerb: [
     "sprechen",
@@ -347,6 +349,13 @@ export const de: LanguageCues = {
     "live-chat",
     "livechat",
     "telefonisch",
+    "verbindet",
+    "verbinde",
+    "erledigen mit",
+    "mit einem berater",
+    "termin bei",
+    "termin mit",
+    "persönlich",
   ],
   humanPhrase: [
     "rufen sie mich",

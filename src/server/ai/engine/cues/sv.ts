@@ -293,6 +293,7 @@ export const sv: LanguageCues = {
     "kolleg*",
     "anställd",
     "anställda",
+    "rådgivare*",
   ],
   humanVerb: [
     "prat*",
@@ -335,6 +336,10 @@ export const sv: LanguageCues = {
     "chatta",
     "livechatt",
     "chat",
+    "boka ett möte",
+    "boka möte",
+    "träffa",
+    "möte med",
   ],
   humanPhrase: [
     "ring mig",
@@ -441,6 +446,12 @@ export const sv: LanguageCues = {
     "få prata med",
     "få tala med",
     "få snacka med",
+    "ge mig en människa",
+    "ge mig en riktig",
+    "boka ett möte med",
+    "boka en tid med",
+    "möte med en rådgivare",
+    "träffa en rådgivare",
   ],
   humanBlock: [
     "hr",
