@@ -1,5 +1,5 @@
 /**
- * Builds every model file in src/server/ai/models from the shared corpora and eval/nlp (train, dev-human, test-blind3, test-blind4, test-blind5).
+ * Builds every model file in src/server/ai/models from the shared corpora and eval/nlp (train, dev-human, dev-human2, test-blind3, test-blind4, test-blind5).
  * Run: npx tsx scripts/nlp/train.ts  (corpora: ../shared/corpora/nlp or $RAPPORT_CORPORA)
  */
 import { statSync } from "node:fs";
@@ -19,9 +19,9 @@ const t0 = Date.now();
 trainLexicon(corpora);
 trainLanguage(corpora);
 clearModelCache();
-// dev-human (wants-a-human work) and test-blind3/4/5 (each measured once, blind, before it joined training) teach the
+// dev-human and dev-human2 (wants-a-human work) and test-blind3/4/5 (each measured once, blind, before it joined training) teach the
 // models too; later blind sets are measured, never trained on.
-const train = [...readSplit("train"), ...readSplit("dev-human"), ...readSplit("test-blind3"), ...readSplit("test-blind4"), ...readSplit("test-blind5")];
+const train = [...readSplit("train"), ...readSplit("dev-human"), ...readSplit("dev-human2"), ...readSplit("test-blind3"), ...readSplit("test-blind4"), ...readSplit("test-blind5")];
 writeEngine(trainEngine(train));
 for (const f of ["valence.json", "language-ngrams.json", "engine.json"]) {
   console.log(`${f}: ${(statSync(join(MODELS_DIR, f)).size / 1024).toFixed(0)} KB`);

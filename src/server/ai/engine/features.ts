@@ -124,11 +124,28 @@ export function extract(text: string, language: string | null): Extracted {
       declines.some(
         (d) =>
           Math.abs(d.start - at) <= DECLINE_WINDOW &&
-          !(d.end <= at && verbs.some((v) => v.start >= d.end && v.start < at && clause[v.start] > clause[d.start])),
+          !(
+            d.end <= at &&
+            verbs.some(
+              (v) =>
+                v.start >= d.end &&
+                // The request's own verb asks again only after a refused bot: "I don't need a bot, I want a person".
+                (v.start < at || (v.start === at && bots.some((b) => b.start >= d.end && b.start < at))) &&
+                clause[v.start] > clause[d.start],
+            )
+          ),
       );
     const phrases = phraseHits.filter((h) => !declined(h.start)).length;
     const verbNoun = verbs.some(
-      (v) => !declined(v.start) && nouns.some((n) => Math.abs(n.start - v.start) <= HUMAN_WINDOW && n.start !== v.start),
+      // A negated person pairs only within its sentence: "I won't talk to anyone. Just give me my money back".
+      (v) =>
+        !declined(v.start) &&
+        nouns.some(
+          (n) =>
+            Math.abs(n.start - v.start) <= HUMAN_WINDOW &&
+            n.start !== v.start &&
+            (sentence[n.start] === sentence[v.start] || !negatedAt.has(n.start)),
+        ),
     );
     // "the phone number on my account": the calling verb inside a phone noun is not a call.
     const realCalls = calls.filter((v) => !phones.some((n) => n.start <= v.start && v.start < n.end));
@@ -139,8 +156,11 @@ export function extract(text: string, language: string | null): Extracted {
     const callsNumber = realCalls.some(
       (v) => !declined(v.start) && phones.some((n) => Math.abs(n.start - v.start) <= CALL_WINDOW && (v.start < n.start || v.start >= n.end)),
     );
+    // "I don't need a bot": a decline right before the bot noun, in its clause, refuses the bot, not a person.
     const refusesBot = bots.some((b) => {
-      for (let k = Math.max(0, b.start - BOT_WINDOW); k < b.start; k++) if (refusalAt.has(k)) return !declined(b.start);
+      for (let k = Math.max(0, b.start - BOT_WINDOW); k < b.start; k++)
+        if (refusalAt.has(k))
+          return !declined(b.start) || declines.some((d) => d.end <= b.start && b.start - d.end < BOT_WINDOW && clause[d.start] === clause[b.start]);
       return false;
     });
     add("h:decline", declines.length > 0 ? 1 : 0);

@@ -489,6 +489,11 @@ export const da: LanguageCues = {
     "rigtig sagsbehandler",
     "en sagsbehandler",
     "et menneske",
+    "en der faktisk",
+    "der faktisk har forstand",
+    "har forstand på",
+    "telefonen med en",
+    "med en af jeres",
   ],
   humanBlock: [
     "hr",
@@ -529,6 +534,11 @@ export const da: LanguageCues = {
     "ikke til mig",
     "ring ikke",
     "ring venligst ikke",
+    "uden at jeg skulle",
+    "uden at skulle",
+    "uden at jeg",
+    "selv ringe",
+    "vil gerne selv",
   ],
   botNoun: [
     "robot*",
@@ -543,7 +553,7 @@ export const da: LanguageCues = {
     "standardsvar*",
   ],
   botReject: ["stop", "i stedet for", "ikke flere", "nok med", "stop med", "eller bare", "eller kun"],
-  humanPast: ["talte", "snakkede"],
+  humanPast: ["talte", "snakkede", "sagde i telefonen", "sagde til mig", "lovede mig", "lovede"],
   callVerb: ["ring*", "kontakt*"],
   phoneNoun: [
     "nummer",

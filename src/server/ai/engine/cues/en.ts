@@ -467,6 +467,7 @@ export const en: LanguageCues = {
     "go through it with",
     "sort it with",
     "sort this with",
+    "give me",
   ],
   humanPhrase: [
     "need a human",
@@ -644,6 +645,11 @@ export const en: LanguageCues = {
     "anybody pick up",
     "answer your phone",
     "answer the phones",
+    "anyone actually read",
+    "anyone read these",
+    "does anyone read",
+    "anybody actually read",
+    "anybody read these",
   ],
   humanBlock: [
     "human resources",
@@ -710,6 +716,14 @@ export const en: LanguageCues = {
     "did not need",
     "without needing",
     "without having to",
+    "didn't even have to",
+    "did not even have to",
+    "himself",
+    "herself",
+    "themselves",
+    "pass the praise",
+    "the praise on",
+    "pass on the praise",
   ],
   botNoun: [
     "bot",
@@ -749,7 +763,7 @@ export const en: LanguageCues = {
     "or just",
     "or only",
   ],
-  humanPast: ["spoke", "talked", "spoken"],
+  humanPast: ["spoke", "talked", "spoken", "told me", "said on the phone", "promised me"],
   callVerb: ["call", "phone", "ring", "callback", "call back", "telephone"],
   phoneNoun: [
     "number",

@@ -492,6 +492,9 @@ export const es: LanguageCues = {
     "que conteste alguien",
     "por teléfono con",
     "comentarlo por teléfono",
+    "alguien que realmente sepa",
+    "alguien que entienda",
+    "alguien que realmente entienda",
   ],
   humanBlock: [
     "recursos humanos",
@@ -510,6 +513,8 @@ export const es: LanguageCues = {
     "llamaron",
     "mi jefe",
     "mi jefa",
+    "persona de contacto",
+    "personas de contacto",
   ],
   humanDecline: [
     "no hace falta",
@@ -529,6 +534,11 @@ export const es: LanguageCues = {
     "díganselo",
     "dígaselo",
     "díselo",
+    "ella misma",
+    "él mismo",
+    "ellos mismos",
+    "sin tener que",
+    "sin necesidad de",
   ],
   botNoun: [
     "robot*",

@@ -344,6 +344,7 @@ export const no: LanguageCues = {
     "chat",
     "chatte",
     "livechat",
+    "gi meg",
   ],
   humanPhrase: [
     "ring meg",
@@ -449,6 +450,11 @@ export const no: LanguageCues = {
     "menneske som svarer",
     "tar saken min personlig",
     "tar saken personlig",
+    "bestille time hos",
+    "time hos en",
+    "telefon med en",
+    "med en av de ansatte",
+    "en av de ansatte",
   ],
   humanBlock: [
     "personalavdeling*",
@@ -494,6 +500,11 @@ export const no: LanguageCues = {
     "ring ikke",
     "trenger ingen",
     "gidder ikke ringe",
+    "uten at jeg måtte",
+    "uten at jeg",
+    "uten å måtte",
+    "ringe dere selv",
+    "selv senere",
   ],
   botNoun: [
     "robot*",
@@ -508,7 +519,7 @@ export const no: LanguageCues = {
     "standardsvar*",
   ],
   botReject: ["stopp", "i stedet for", "ikke flere", "nok med", "slutt med", "stopp med", "eller bare", "eller kun"],
-  humanPast: ["snakket", "pratet"],
+  humanPast: ["snakket", "pratet", "lovet på telefonen", "lovet meg", "lovet", "sa på telefonen", "sa til meg"],
   callVerb: ["ring*", "kontakt*"],
   phoneNoun: [
     "nummer",

@@ -340,6 +340,7 @@ export const sv: LanguageCues = {
     "boka möte",
     "träffa",
     "möte med",
+    "ge mig",
   ],
   humanPhrase: [
     "ring mig",
@@ -452,6 +453,10 @@ export const sv: LanguageCues = {
     "boka en tid med",
     "möte med en rådgivare",
     "träffa en rådgivare",
+    "någon som faktiskt",
+    "någon som kan det här",
+    "nån som faktiskt",
+    "nån som kan",
   ],
   humanBlock: [
     "hr",
@@ -492,6 +497,11 @@ export const sv: LanguageCues = {
     "en eloge",
     "ge honom",
     "ge henne",
+    "utan att jag behövde",
+    "utan att jag",
+    "utan att behöva",
+    "ringa er själv",
+    "själv senare",
   ],
   botNoun: [
     "robot*",
