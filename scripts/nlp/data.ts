@@ -27,7 +27,7 @@ export type Labelled = {
  * test-original, test-fresh: held-out sets written separately in each language (lines do not align across languages).
  * dev-human: a development set of ways to ask for a person and hard negatives, for tuning the wants-human cues.
  */
-export const SPLITS = ["train", "test", "test-original", "test-fresh", "test-blind2", "test-blind3", "test-blind4", "test-blind5", "test-blind6", "dev-human", "dev-human2"] as const;
+export const SPLITS = ["train", "test", "test-original", "test-fresh", "test-blind2", "test-blind3", "test-blind4", "test-blind5", "test-blind6", "test-blind7", "dev-human", "dev-human2"] as const;
 export type Split = (typeof SPLITS)[number];
 
 /** Our own labelled customer-service messages: eval/nlp/<split>/<lang>.jsonl. */

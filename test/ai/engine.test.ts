@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeText, EMOTION_LABELS, identifyLanguage, SUPPORTED_LANGUAGES, type TextAnalysis } from "../../src/server/ai/engine";
 import { detectLanguage } from "../../src/server/lib/language";
+import { extract } from "../../src/server/ai/engine/features";
 import { cleanText, HEAD_CHARS, TAIL_CHARS } from "../../src/server/ai/engine/normalize";
 import { SANITY } from "./engine-cases";
 
@@ -195,6 +196,20 @@ describe("wants a human: indirect requests and look-alikes", () => {
     ]) {
       expect(analyzeText(text).wantsHuman, text).toBe(false);
     }
+  });
+
+  it("hears, through the word model, requests that no cue list names", () => {
+    for (const [language, text] of [
+      ["en", "Can I book a slot with an optician in your Leeds shop next week?"],
+      ["de", "Kann ein Monteur nächste Woche kommen?"],
+      ["da", "I behøver ikke ringe, jeg er fint tilfreds med svaret på mail."],
+    ] as const) {
+      // None of the hand-written rules fires: what decides is human-words.json.
+      expect(extract(cleanText(text), language).humanRule, text).toBe(false);
+    }
+    expect(analyzeText("Can I book a slot with an optician in your Leeds shop next week?").wantsHuman).toBe(true);
+    expect(analyzeText("Kann ein Monteur nächste Woche kommen?").wantsHuman).toBe(true);
+    expect(analyzeText("I behøver ikke ringe, jeg er fint tilfreds med svaret på mail.").wantsHuman).toBe(false);
   });
 });
 

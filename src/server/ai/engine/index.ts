@@ -4,6 +4,7 @@ import { identifyLanguage, type LanguageGuess, SUPPORTED_LANGUAGES } from "./lan
 import { argmax, type Features, type LinearModel, predict } from "./linear";
 import { loadModel } from "./models";
 import { cleanText } from "./normalize";
+import { wordFeatures } from "./words";
 
 export { identifyLanguage, SUPPORTED_LANGUAGES };
 
@@ -32,6 +33,9 @@ export type EngineModels = {
   agnosticUrgency: LinearModel;
   humanThreshold: number;
 };
+
+/** The wants-a-human word model (human-words.json): stems and stem pairs per language, and its threshold. */
+export type HumanWordsModel = { model: LinearModel; threshold: number };
 
 /** Below this identification confidence a caller's hint (conversation or customer language) wins. */
 const HINT_WINS_BELOW = 0.6;
@@ -109,8 +113,9 @@ function analyze(input: string, opts: { languageHint?: string | null }): TextAna
   const label = EMOTION_LABELS[argmax(emotionScores)];
   const urgencyScores = empty ? [0, 1, 0] : predict(covered ? models.urgency : models.agnosticUrgency, agnostic ?? x.features);
   const urgencyModel = covered ? models.urgency : models.agnosticUrgency;
-  // The rule (explicit phrase, contact verb near a person, "call me") is precise; the model adds indirect cases.
-  const wantsHuman = covered && (x.humanRule || predict(models.human, x.features)[1] >= models.humanThreshold);
+  // The rule (explicit phrase, contact verb near a person, "call me") is precise; the cue model and the word
+  // model add the indirect cases and the phrasings no cue list has.
+  const wantsHuman = covered && (x.humanRule || predict(models.human, x.features)[1] >= models.humanThreshold || wordsSayHuman(x, guess.language!));
 
   const scores = {} as Record<EmotionLabel, number>;
   EMOTION_LABELS.forEach((l, i) => {
@@ -125,4 +130,10 @@ function analyze(input: string, opts: { languageHint?: string | null }): TextAna
     coverage: covered ? "full" : "agnostic",
     engine: "offline",
   };
+}
+
+function wordsSayHuman(x: Extracted, language: string): boolean {
+  if (x.tokens.length === 0) return false;
+  const words = loadModel<HumanWordsModel>("human-words.json");
+  return predict(words.model, wordFeatures(x.tokens, language, x.features))[1] >= words.threshold;
 }
