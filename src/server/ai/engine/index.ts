@@ -4,7 +4,7 @@ import { identifyLanguage, type LanguageGuess, SUPPORTED_LANGUAGES } from "./lan
 import { argmax, type Features, type LinearModel, predict } from "./linear";
 import { loadModel } from "./models";
 import { cleanText } from "./normalize";
-import { wordFeatures } from "./words";
+import { mentionsPerson, wordFeatures } from "./words";
 
 export { identifyLanguage, SUPPORTED_LANGUAGES };
 
@@ -133,7 +133,7 @@ function analyze(input: string, opts: { languageHint?: string | null }): TextAna
 }
 
 function wordsSayHuman(x: Extracted, language: string): boolean {
-  if (x.tokens.length === 0) return false;
+  if (x.tokens.length === 0 || !mentionsPerson(x.features)) return false;
   const words = loadModel<HumanWordsModel>("human-words.json");
-  return predict(words.model, wordFeatures(x.tokens, language, x.features))[1] >= words.threshold;
+  return predict(words.model, wordFeatures(x.tokens, language))[1] >= words.threshold;
 }

@@ -541,7 +541,7 @@ export const de: LanguageCues = {
   ],
   botNoun: ["roboter*", "bot", "bots", "chatbot*", "maschine*", "automatisch* antwort*", "standardantwort*", "textbaustein*"],
   botReject: ["statt", "anstatt", "schluss mit", "hört auf", "genug von", "oder nur"],
-  humanPast: ["gesprochen", "geredet"],
+  humanPast: ["gesprochen", "geredet", "telefoniert"],
   callVerb: ["anrufen", "zurückrufen", "rufen", "ruft", "kontaktieren", "melden", "anzurufen", "zurückzurufen"],
   phoneNoun: [
     "nummer",
