@@ -61,15 +61,23 @@ describe.runIf(haveChromium)("empathy features with a language model", () => {
     await stub?.close();
   });
 
-  it("translates an incoming message and marks it as translated", async () => {
+  it("translates an incoming message in another language on sight and marks it as translated", async () => {
     const incoming = page.locator('[data-testid="message"][data-kind="incoming"]');
-    await incoming.getByTestId("translate-message").click();
+    // Nobody clicks: a Danish message shown to an English-reading agent is translated as it appears.
     const tr = incoming.getByTestId("message-translation");
-    await tr.waitFor();
+    await tr.waitFor({ timeout: 10_000 });
     expect(await tr.textContent()).toContain("Translated from Danish");
     expect(await tr.textContent()).toContain(TO_ENGLISH);
     // The original stays where it was.
     expect(await incoming.locator(".msg-text").first().textContent()).toContain("Jeg er virkelig skuffet");
+    // Stored on the message: a reload shows it without asking the model again.
+    const asked = () => stub.requests.filter((b) => String(b.messages?.[0]?.content).includes("You are a translator")).length;
+    const before = asked();
+    expect(before).toBe(1);
+    await page.reload();
+    await tr.waitFor();
+    expect(await tr.textContent()).toContain(TO_ENGLISH);
+    expect(asked()).toBe(before);
     await shot(page, "empathy-llm-translated");
   });
 
@@ -86,6 +94,12 @@ describe.runIf(haveChromium)("empathy features with a language model", () => {
   it("sends a reply in the customer's language", async () => {
     const toggle = page.getByTestId("send-in-language");
     expect(await toggle.isDisabled()).toBe(false);
+    // On by default with a model configured: the customer writes Danish, the agent reads English.
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await page.getByTestId("composer").fill("Hi Mette");
+    expect(await page.getByTestId("send-button").textContent()).toBe("Send reply");
+    await page.getByTestId("composer").fill("");
     expect(await page.locator(".send-in-language").textContent()).toContain("Send in Danish");
     await toggle.check();
     await page.getByTestId("composer").fill("Hi Mette, we are sending you a new parcel today.");

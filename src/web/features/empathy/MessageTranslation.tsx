@@ -1,12 +1,31 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Message } from "../../../shared/schemas";
 import { languageApi } from "../../api/language";
 import { TRANSLATION_UNAVAILABLE, useCapabilities } from "./useCapabilities";
 import { agentLanguage, languageName } from "./words";
 
+/** Messages translated on sight this page load: tried once each; after a failure the button is the way to retry. */
+const autoTried = new Set<string>();
+/** Two translations at a time, so opening a long foreign thread does not fire one model call per message at once. */
+const AUTO_SLOTS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function inSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= AUTO_SLOTS) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /**
  * Under a message: its translation when it has one ("Translated from Danish" under an incoming message,
  * "Original in English" under a reply sent in the customer's language), and a Translate action on incoming ones.
+ * With a language model configured, an incoming message in another language than the agent's is translated as
+ * soon as it is shown (stored on the message, so once for the whole team); the original stays above it.
  */
 export function MessageTranslation({ m }: { m: Message }) {
   const caps = useCapabilities();
@@ -21,18 +40,36 @@ export function MessageTranslation({ m }: { m: Message }) {
   // Nothing to offer on a message already in the agent's language.
   const sameLanguage = incoming && m.analysis?.language === target;
 
-  const translate = async () => {
+  const live = useRef(true);
+  useEffect(() => {
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
+  const translate = async (auto = false) => {
     setBusy(true);
     setError(null);
     try {
-      setLocal((await languageApi.translateMessage(m.id, target)).translation);
+      const call = () => languageApi.translateMessage(m.id, target);
+      const translated = (await (auto ? inSlot(call) : call())).translation;
+      if (!live.current) return;
+      setLocal(translated);
       setShown(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : "Translation failed");
+      if (live.current) setError(e instanceof Error ? e.message : "Translation failed");
     } finally {
-      setBusy(false);
+      if (live.current) setBusy(false);
     }
   };
+
+  // Known to be in another language, not yet translated, and a model to do it: translate without being asked.
+  const foreign = incoming && !!m.analysis?.language && !sameLanguage && !!m.text.trim();
+  useEffect(() => {
+    if (!caps?.translation || !foreign || t || autoTried.has(m.id)) return;
+    autoTried.add(m.id);
+    void translate(true);
+  });
 
   if (t) {
     const label = incoming

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { type Conversation, type Message, UPSET_TEMPERATURE } from "../../../shared/schemas";
 import { api } from "../../api/client";
 import { languageApi } from "../../api/language";
+import { useCapabilities } from "./useCapabilities";
 import type { GuidanceState } from "./useGuidance";
 import { agentLanguage, languageName } from "./words";
 
@@ -57,7 +58,12 @@ export function prepend(opening: string, text: string): string {
 export function useComposerAssist({ conv, kind, text, setText, guidance, focus }: Opts) {
   const g = guidance?.data ?? null;
   const [nudge, setNudge] = useState<Nudge | null>(null);
-  const [translateOut, setTranslateOut] = useState(false);
+  const caps = useCapabilities();
+  // With a model configured, replies to a customer writing another language go out in theirs unless the agent
+  // unticks it (per conversation); the agent always reads the translation before it is sent.
+  const [translateChoice, setTranslateChoice] = useState<{ conversationId: string; on: boolean } | null>(null);
+  const translateOut = translateChoice?.conversationId === conv.id ? translateChoice.on : Boolean(caps?.translation);
+  const setTranslateOut = (on: boolean) => setTranslateChoice({ conversationId: conv.id, on });
   const [preview, setPreview] = useState<TranslationPreview | null>(null);
   const textRef = useRef(text);
   textRef.current = text;
@@ -141,7 +147,12 @@ export function useComposerAssist({ conv, kind, text, setText, guidance, focus }
       discardPreview: () => setPreview(null),
     },
     /** What the send button does now: translate first, send the previewed translation, or just send. */
-    sendLabel: !wantsTranslation || !customerLanguage ? "Send reply" : preview ? `Send in ${languageName(customerLanguage)}` : "Translate to preview",
+    sendLabel:
+      !wantsTranslation || !customerLanguage
+        ? "Send reply"
+        : preview
+          ? `Send in ${languageName(customerLanguage)}`
+          : "Translate to preview",
   };
 }
 
