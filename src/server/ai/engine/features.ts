@@ -119,22 +119,17 @@ export function extract(text: string, language: string | null): Extracted {
     for (const c of EMOTION_CUES) if (features.has(`cue:${c}`)) features.set(`cue:${c}`, cap(features.get(`cue:${c}`)!));
     for (const n of ["u:high", "u:low", "cue:joy_negated"]) if (features.has(n)) features.set(n, cap(features.get(n)!));
     // "No need for anyone to call me", "talking to a real person was lovely": not a request. A contact verb in a
-    // later clause, between the decline and the request, asks again: "I don't need a link, I need a human".
-    const declined = (at: number) =>
-      declines.some(
-        (d) =>
-          Math.abs(d.start - at) <= DECLINE_WINDOW &&
-          !(
-            d.end <= at &&
-            verbs.some(
-              (v) =>
-                v.start >= d.end &&
-                // The request's own verb asks again only after a refused bot: "I don't need a bot, I want a person".
-                (v.start < at || (v.start === at && bots.some((b) => b.start >= d.end && b.start < at))) &&
-                clause[v.start] > clause[d.start],
-            )
-          ),
+    // later clause, between the decline and the request, asks again: "I don't need a link, I need a human"; the
+    // request's own verb counts only after a refused bot: "I don't need a bot, I want a person".
+    const asksAgain = (d: CueHit, at: number) =>
+      d.end <= at &&
+      verbs.some(
+        (v) =>
+          v.start >= d.end &&
+          clause[v.start] > clause[d.start] &&
+          (v.start < at || (v.start === at && bots.some((b) => b.start >= d.end && b.start < at))),
       );
+    const declined = (at: number) => declines.some((d) => Math.abs(d.start - at) <= DECLINE_WINDOW && !asksAgain(d, at));
     const phrases = phraseHits.filter((h) => !declined(h.start)).length;
     const verbNoun = verbs.some(
       // A negated person pairs only within its sentence: "I won't talk to anyone. Just give me my money back".
