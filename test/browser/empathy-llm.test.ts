@@ -2,16 +2,23 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamOfAgents, PASSWORD } from "../factories";
 import { listeningUrl, startTestApp, type TestApp } from "../helpers/app";
-import { type LlmStub, startLlmStub, type StubRequest } from "../helpers/llm-stub";
+import { type LlmStub, startLlmStub, type StubReply, type StubRequest } from "../helpers/llm-stub";
 import { haveChromium, launch, newPage, shot } from "./browser";
 
 const TO_ENGLISH = "I am really disappointed. My parcel still hasn't arrived after two weeks, and nobody answers me!";
 const TO_DANISH = "Hej Mette, vi sender en ny pakke til dig i dag.";
 const DRAFT = "Jeg er ked af, at din pakke stadig ikke er kommet — to uger er alt for lang tid. Vi sender en ny i dag.";
 
+const TO_ENGLISH_DE = "My invoice is wrong, please correct it.";
+/** While true, the model fails every translation of the German message (an outage, as OpenAI reports one). */
+let failGerman = true;
+
 /** The stand-in model: translates to English or Danish, drafts replies; everything else gets a plain answer. */
-function model(req: StubRequest): string {
+function model(req: StubRequest): StubReply {
   const system = String(req.body.messages?.[0]?.content ?? "");
+  if (system.includes("You are a translator") && String(req.body.messages?.[1]?.content).includes("Rechnung")) {
+    return failGerman ? { status: 500, error: { message: "The server had an error", type: "server_error" } } : TO_ENGLISH_DE;
+  }
   if (system.includes("You are a translator")) return system.includes('into the language with code "da"') ? TO_DANISH : TO_ENGLISH;
   if (system.includes("You draft replies")) return DRAFT;
   return "OK";
@@ -132,5 +139,40 @@ describe.runIf(haveChromium)("empathy features with a language model", () => {
     const sent = ((await stored.json()).items as { kind: string; text: string; translation: unknown }[]).find((m) => m.kind === "reply");
     expect(sent).toMatchObject({ text: TO_DANISH, translation: { text: "Hi Mette, we are sending you a new parcel today.", to: "da" } });
     await shot(page, "empathy-llm-sent-in-danish");
+  });
+
+  it("says so under the message when the model fails, and the button translates it once the model is back", async () => {
+    const res = await fetch(`${url}/api/v1/conversations`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${team.owner.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        channel: "api",
+        customer: { email: "jonas@example.de", name: "Jonas Weber" },
+        subject: "Rechnung",
+        message: { text: "Meine Rechnung ist falsch, bitte korrigieren Sie sie. Ich habe den Tarif schon im März gewechselt." },
+      }),
+    });
+    const id = (await res.json()).id as string;
+    await page.goto(`${url}/conversations/${id}`);
+    const incoming = page.locator('[data-testid="message"][data-kind="incoming"]');
+    await incoming.getByTestId("analysis-chip").waitFor({ timeout: 15_000 });
+    // The automatic try failed: an error in words, nothing translated, and the button to try again.
+    const error = incoming.getByRole("alert");
+    await error.waitFor({ timeout: 10_000 });
+    expect((await error.textContent())?.trim().length).toBeGreaterThan(0);
+    expect(await incoming.getByTestId("message-translation").count()).toBe(0);
+    const retry = incoming.getByTestId("translate-message");
+    expect(await retry.isDisabled()).toBe(false);
+    await shot(page, "empathy-llm-translation-failed");
+    failGerman = false;
+    await retry.click();
+    const tr = incoming.getByTestId("message-translation");
+    await tr.waitFor();
+    expect(await tr.textContent()).toContain("Translated from German");
+    expect(await tr.textContent()).toContain(TO_ENGLISH_DE);
+    expect(await incoming.getByRole("alert").count()).toBe(0);
+    // The failed try was answered 502 (the provider's failure, never a 500): the answer under test.
+    expect(t.serverErrors).toEqual([expect.stringMatching(/^POST \/api\/v1\/messages\/[^/]+\/translate → 502$/)]);
+    t.serverErrors.length = 0;
   });
 });
